@@ -1,0 +1,44 @@
+import { deviceCapacityBytes, type Device } from '../devices/devices.ts';
+import type { ModelConfig } from '../models/types.ts';
+import { countParameters } from './parameters.ts';
+import { bytesOnDevice, memoryBreakdown } from './memory.ts';
+import { SCALING_LIMITS, type ScalingSettings } from './settings.ts';
+
+export interface FitResult {
+  /** The longest sequence that fits, or null when even one token does not. */
+  maxSeq: number | null;
+  /** True when the search limit itself fits, so maxSeq is a lower bound. */
+  atLimit: boolean;
+  capacityBytes: number;
+  /** What counts at s = 1: the part that does not grow with s. */
+  fixedBytes: number;
+}
+
+/**
+ * Finds the largest s (other settings fixed) whose on-device memory fits the
+ * device's capacity, exact to one token. Memory grows monotonically with s, so
+ * a doubling search followed by bisection needs about 2·log2(s) evaluations.
+ */
+export function longestFit(model: ModelConfig, settings: ScalingSettings, device: Device, limit: number = SCALING_LIMITS.seq.max): FitResult {
+  const parameters = countParameters(model).total;
+  const capacityBytes = deviceCapacityBytes(device);
+  const onDevice = (s: number): number => bytesOnDevice(memoryBreakdown(model, settings, s, parameters), device);
+  const fits = (s: number): boolean => onDevice(s) <= capacityBytes;
+
+  const fixedBytes = onDevice(1);
+  if (!fits(1)) return { maxSeq: null, atLimit: false, capacityBytes, fixedBytes };
+  if (fits(limit)) return { maxSeq: limit, atLimit: true, capacityBytes, fixedBytes };
+
+  let low = 1;
+  let high = 2;
+  while (high < limit && fits(high)) {
+    low = high;
+    high = Math.min(high * 2, limit);
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return { maxSeq: low, atLimit: false, capacityBytes, fixedBytes };
+}
