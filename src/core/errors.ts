@@ -7,12 +7,15 @@ export class ValidationError extends Error {
   readonly field: string;
   readonly value: unknown;
   readonly allowed: string;
+  /** What to do about it, when more than the allowed range helps. */
+  readonly hint: string | undefined;
 
   constructor(field: string, value: unknown, allowed: string, hint?: string) {
     super(`${field}: ${describeValue(value)} is invalid; expected ${allowed}.${hint ? ` ${hint}` : ''}`);
     this.field = field;
     this.value = value;
     this.allowed = allowed;
+    this.hint = hint;
   }
 }
 

@@ -1,0 +1,217 @@
+import { ACCURACY_URL_FIELDS } from '../accuracy/scenario.ts';
+import { DEVICE_PRESETS, findDevicePreset } from '../devices/devices.ts';
+import { describeValue, ValidationError } from '../errors.ts';
+import { FABRIC_URL_FIELDS } from '../fabric/scenario.ts';
+import { KERNELS_URL_FIELDS } from '../kernels/scenario.ts';
+import { findModelPreset } from '../models/presets.ts';
+import { RECIPE_IDS } from '../scaling/recipes.ts';
+import { ATTENTION_VARIANTS, MODES, RECOMPUTE_MODES, SCALING_LIMITS, type AttentionSettings } from '../scaling/settings.ts';
+import { MAX_SWEEP_POINTS } from '../scaling/sweep.ts';
+import {
+  booleanCodec, enumCodec, groupField, type AnyUrlField, idListCodec, integerCodec, numberCodec, type UrlField,
+} from './fields.ts';
+import { formatCustomModel, parseCustomModel } from './modelCodec.ts';
+import { DEFAULT_SCENARIO, SCENARIO_VERSION, VIEW_IDS, type DeviceOverride, type Scenario } from './types.ts';
+
+/** A URL parameter that was ignored, with the reason, for the notice shown to the user. */
+export interface IgnoredField {
+  key: string;
+  value: string;
+  reason: string;
+}
+
+export interface DecodeResult {
+  scenario: Scenario;
+  ignored: IgnoredField[];
+}
+
+/** Longest text accepted for the title and description, in characters. */
+export const MAX_TITLE_CHARS = 200;
+export const MAX_DESCRIPTION_CHARS = 2000;
+
+const textCodec = (key: string, maxChars: number) => ({
+  parse(raw: string): string {
+    if (raw.length > maxChars) throw new ValidationError(key, raw, `at most ${maxChars} characters`);
+    return raw;
+  },
+  format: (value: string) => value,
+});
+
+const attentionField = <K extends keyof AttentionSettings>(key: string, name: K, codec: Pick<UrlField<Scenario, AttentionSettings[K]>, 'parse' | 'format'>): UrlField<Scenario, AttentionSettings[K]> => ({
+  key,
+  get: (scenario) => scenario.scaling.attention[name],
+  set: (scenario, value) => ({ ...scenario, scaling: { ...scenario.scaling, attention: { ...scenario.scaling.attention, [name]: value } } }),
+  ...codec,
+});
+
+/** Device edits as id~memory~unit~peakTFLOPs, joined by commas. */
+const deviceOverridesCodec = {
+  parse(raw: string): Record<string, DeviceOverride> {
+    const overrides: Record<string, DeviceOverride> = {};
+    for (const entry of raw.split(',').filter((part) => part !== '')) {
+      const [id = '', memory, unit, peak] = entry.split('~');
+      if (!findDevicePreset(id)) throw new ValidationError('devedit', id, 'a known device id');
+      const memoryValue = Number(memory);
+      const peakValue = Number(peak);
+      if (!Number.isFinite(memoryValue) || memoryValue <= 0 || memoryValue > 1e6) throw new ValidationError('devedit', entry, 'a memory from 0 to 1,000,000 GB or GiB');
+      if (unit !== 'GB' && unit !== 'GiB') throw new ValidationError('devedit', entry, 'the unit GB or GiB');
+      if (!Number.isFinite(peakValue) || peakValue <= 0 || peakValue > 1e9) throw new ValidationError('devedit', entry, 'a peak from 0 to 1,000,000,000 TFLOP/s');
+      overrides[id] = { memory: memoryValue, memoryUnit: unit, peakFlops: peakValue * 1e12 };
+    }
+    return overrides;
+  },
+  format(overrides: Record<string, DeviceOverride>): string {
+    return Object.entries(overrides)
+      .map(([id, o]) => `${id}~${o.memory}~${o.memoryUnit}~${o.peakFlops / 1e12}`)
+      .join(',');
+  },
+  equals: (a: Record<string, DeviceOverride>, b: Record<string, DeviceOverride>) => deviceOverridesCodec.format(a) === deviceOverridesCodec.format(b),
+};
+
+const modelField: UrlField<Scenario, string> = {
+  key: 'model',
+  get: (scenario) => (scenario.model.kind === 'preset' ? scenario.model.id : 'custom'),
+  set: (scenario, id) => (id === 'custom' ? scenario : { ...scenario, model: { kind: 'preset', id } }),
+  parse(raw) {
+    if (raw !== 'custom' && !findModelPreset(raw)) throw new ValidationError('model', raw, 'a preset id such as gpt-j-6b, or custom with cm=', 'The model was not found among the presets.');
+    return raw;
+  },
+  format: (id) => id,
+};
+
+const customModelField: UrlField<Scenario, string> = {
+  key: 'cm',
+  get: (scenario) => (scenario.model.kind === 'custom' ? formatCustomModel(scenario.model.config) : ''),
+  set: (scenario, raw) => (raw === '' ? scenario : { ...scenario, model: { kind: 'custom', config: parseCustomModel(raw, scenario.title || 'Custom model') } }),
+  parse(raw) {
+    parseCustomModel(raw);
+    return raw;
+  },
+  format: (raw) => raw,
+};
+
+const isDeviceId = (id: string) => findDevicePreset(id) !== undefined;
+const seq = SCALING_LIMITS.seq;
+
+/** Every URL field of the shared scenario, in the order they are written. */
+export const SCENARIO_URL_FIELDS: readonly AnyUrlField<Scenario>[] = [
+  { key: 'view', get: (s) => s.view, set: (s, view) => ({ ...s, view }), ...enumCodec('view', VIEW_IDS) },
+  { key: 'title', get: (s) => s.title, set: (s, title) => ({ ...s, title }), ...textCodec('title', MAX_TITLE_CHARS) },
+  { key: 'desc', get: (s) => s.description, set: (s, description) => ({ ...s, description }), ...textCodec('desc', MAX_DESCRIPTION_CHARS) },
+  modelField,
+  customModelField,
+  groupField('mode', 'scaling', 'mode', enumCodec('mode', MODES)),
+  groupField('smin', 'scaling', 'seqMin', integerCodec('smin', seq.min, seq.max)),
+  groupField('smax', 'scaling', 'seqMax', integerCodec('smax', seq.min, seq.max)),
+  groupField('pts', 'scaling', 'points', integerCodec('pts', 2, MAX_SWEEP_POINTS)),
+  groupField('b', 'scaling', 'batch', integerCodec('b', SCALING_LIMITS.batch.min, SCALING_LIMITS.batch.max)),
+  groupField('recipe', 'scaling', 'recipe', enumCodec('recipe', RECIPE_IDS)),
+  groupField('act', 'scaling', 'activationBytes', integerCodec('act', SCALING_LIMITS.activationBytes.min, SCALING_LIMITS.activationBytes.max)),
+  groupField('wb', 'scaling', 'inferenceWeightBytes', integerCodec('wb', SCALING_LIMITS.inferenceWeightBytes.min, SCALING_LIMITS.inferenceWeightBytes.max)),
+  groupField('rc', 'scaling', 'recompute', enumCodec('rc', RECOMPUTE_MODES)),
+  attentionField('attn', 'variant', enumCodec('attn', ATTENTION_VARIANTS)),
+  attentionField('w', 'window', integerCodec('w', SCALING_LIMITS.window.min, SCALING_LIMITS.window.max)),
+  attentionField('g', 'globalTokens', integerCodec('g', SCALING_LIMITS.globalTokens.min, SCALING_LIMITS.globalTokens.max)),
+  attentionField('blk', 'block', integerCodec('blk', SCALING_LIMITS.block.min, SCALING_LIMITS.block.max)),
+  attentionField('k', 'rank', integerCodec('k', SCALING_LIMITS.rank.min, SCALING_LIMITS.rank.max)),
+  attentionField('m', 'features', integerCodec('m', SCALING_LIMITS.features.min, SCALING_LIMITS.features.max)),
+  groupField('tp', 'scaling', 'tensorParallel', integerCodec('tp', SCALING_LIMITS.tensorParallel.min, SCALING_LIMITS.tensorParallel.max)),
+  groupField('sp', 'scaling', 'sequenceParallel', booleanCodec('sp')),
+  groupField('logits', 'scaling', 'logits', booleanCodec('logits')),
+  groupField('skip', 'scaling', 'causalSkip', booleanCodec('skip')),
+  groupField('dev', 'scaling', 'devices', idListCodec('dev', isDeviceId, DEVICE_PRESETS.length)),
+  groupField('devedit', 'scaling', 'deviceOverrides', deviceOverridesCodec),
+  groupField('stack', 'scaling', 'stacked', booleanCodec('stack')),
+  groupField('util', 'scaling', 'utilisation', numberCodec('util', 0.01, 1)),
+  groupField('cdev', 'scaling', 'computeDevice', { ...enumCodec('cdev', DEVICE_PRESETS.map((d) => d.id)) }),
+  ...FABRIC_URL_FIELDS,
+  ...KERNELS_URL_FIELDS,
+  ...ACCURACY_URL_FIELDS,
+];
+
+const fieldsByKey = new Map(SCENARIO_URL_FIELDS.map((field) => [field.key, field]));
+
+function fieldEquals(field: AnyUrlField<Scenario>, a: unknown, b: unknown): boolean {
+  return field.equals ? field.equals(a, b) : a === b;
+}
+
+/** Writes the fields that differ from the defaults, with the format version first. */
+export function encodeScenario(scenario: Scenario): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('v', String(SCENARIO_VERSION));
+  for (const field of SCENARIO_URL_FIELDS) {
+    const value = field.get(scenario);
+    if (!fieldEquals(field, value, field.get(DEFAULT_SCENARIO))) params.set(field.key, field.format(value));
+  }
+  return params;
+}
+
+/**
+ * Reads a scenario from URL parameters. Never throws: a field that fails to
+ * parse keeps its default and is listed in `ignored` with the reason.
+ */
+export function decodeScenario(query: string | URLSearchParams): DecodeResult {
+  const params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
+  const ignored: IgnoredField[] = [];
+  let scenario = DEFAULT_SCENARIO;
+
+  const version = params.get('v');
+  if (version !== null && version !== String(SCENARIO_VERSION)) {
+    ignored.push({ key: 'v', value: version, reason: `unknown format version; read as version ${SCENARIO_VERSION}` });
+  }
+  const seen = new Set<string>();
+  for (const [key, raw] of params) {
+    if (key === 'v') continue;
+    if (seen.has(key)) {
+      ignored.push({ key, value: raw, reason: 'repeated parameter; the first value was used' });
+      continue;
+    }
+    seen.add(key);
+    const field = fieldsByKey.get(key);
+    if (!field) {
+      ignored.push({ key, value: raw, reason: 'unknown parameter' });
+      continue;
+    }
+    try {
+      scenario = field.set(scenario, field.parse(raw));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      ignored.push({ key, value: raw, reason: reasonOf(error) });
+    }
+  }
+  return { scenario: checkCrossFieldRules(scenario, ignored), ignored };
+}
+
+function reasonOf(error: ValidationError): string {
+  return error.hint ? `expected ${error.allowed}. ${error.hint}` : `expected ${error.allowed}`;
+}
+
+/** Rules that involve two fields; a broken rule restores the defaults of both. */
+function checkCrossFieldRules(scenario: Scenario, ignored: IgnoredField[]): Scenario {
+  let result = scenario;
+  if (result.scaling.seqMin > result.scaling.seqMax) {
+    ignored.push({ key: 'smin', value: String(result.scaling.seqMin), reason: `must not exceed smax (${result.scaling.seqMax}); both reset to their defaults` });
+    result = { ...result, scaling: { ...result.scaling, seqMin: DEFAULT_SCENARIO.scaling.seqMin, seqMax: DEFAULT_SCENARIO.scaling.seqMax } };
+  }
+  if (result.model.kind === 'preset' && !findModelPreset(result.model.id)) {
+    ignored.push({ key: 'model', value: describeValue(result.model.id), reason: 'model not found' });
+    result = { ...result, model: DEFAULT_SCENARIO.model };
+  }
+  return result;
+}
+
+/** The scenario as a query string starting with "?". */
+export function scenarioQuery(scenario: Scenario): string {
+  // Commas separate list items and read better unescaped; they are legal in a query string.
+  return `?${encodeScenario(scenario).toString().replace(/%2C/gi, ',')}`;
+}
+
+/**
+ * Sets one field from its text, as the URL would. Throws ValidationError for
+ * an invalid value, so the command line reports the same errors as the page.
+ */
+export function applyScenarioField(scenario: Scenario, key: string, raw: string): Scenario {
+  const field = fieldsByKey.get(key);
+  if (!field) throw new ValidationError(key, raw, 'a known scenario field');
+  return field.set(scenario, field.parse(raw));
+}

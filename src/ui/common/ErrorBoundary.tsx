@@ -1,0 +1,33 @@
+import { Component, type ReactNode } from 'react';
+
+interface Props {
+  label: string;
+  children: ReactNode;
+}
+
+interface State {
+  error: Error | null;
+}
+
+/** Shows a view's crash as a message with a retry button instead of a blank page. */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div role="alert" className="error-panel">
+        <h2>The {this.props.label} view failed</h2>
+        <p>{this.state.error.message}</p>
+        <p>The scenario in the URL is unchanged. Change a setting or retry.</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+}

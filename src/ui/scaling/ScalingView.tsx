@@ -1,0 +1,3 @@
+export default function ScalingView() {
+  return <p className="empty-state">Scaling view</p>;
+}
