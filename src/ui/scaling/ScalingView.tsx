@@ -1,3 +1,61 @@
+import { useState } from 'react';
+import { formatTokens } from '../../core/units.ts';
+import { useAppState } from '../../state/store.ts';
+import { useElementWidth } from '../common/useElementWidth.ts';
+import { Controls } from './Controls.tsx';
+import { DevicePicker } from './DevicePicker.tsx';
+import { FitSummary } from './FitSummary.tsx';
+import { FlopsChart } from './FlopsChart.tsx';
+import { MemoryChart } from './MemoryChart.tsx';
+import { ModelPicker } from './ModelPicker.tsx';
+import { Readout } from './Readout.tsx';
+import { ScalingTable } from './ScalingTable.tsx';
+import { useScalingData } from './useScalingData.ts';
+import './scaling.css';
+
+/** Memory and compute against sequence length, by component, with device capacities and longest fits. */
 export default function ScalingView() {
-  return <p className="empty-state">Scaling view</p>;
+  const scaling = useAppState((state) => state.scenario.scaling);
+  const data = useScalingData();
+  const [hoverSeq, setHoverSeq] = useState<number | null>(null);
+  const [showTable, setShowTable] = useState(false);
+  const { ref, width } = useElementWidth<HTMLDivElement>(720);
+  const chartHeight = Math.max(280, Math.min(520, Math.round(width * 0.55)));
+  const readoutSeq = hoverSeq ?? (data ? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax) : null);
+
+  return (
+    <div className="scaling-view">
+      <aside className="scaling-controls" aria-label="Scaling settings">
+        <ModelPicker />
+        <DevicePicker />
+        <Controls />
+      </aside>
+      <section className="scaling-charts" ref={ref}>
+        {!data ? (
+          <p className="empty-state">The scenario's model was not found. Choose a preset or import a config.json.</p>
+        ) : (
+          <>
+            <MemoryChart data={data} stacked={scaling.stacked} width={width} height={chartHeight} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
+            <FitSummary data={data} />
+            {readoutSeq !== null && <Readout data={data} scaling={scaling} seq={readoutSeq} />}
+            <FlopsChart data={data} width={width} height={Math.round(chartHeight * 0.8)} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
+            <p className="field-hint">
+              Hover a chart, or focus it and use the arrow keys, to read exact values at any length (Shift for finer steps). The readout shows s ={' '}
+              {readoutSeq === null ? '' : formatTokens(readoutSeq)} until then.
+            </p>
+            <button type="button" aria-expanded={showTable} onClick={() => setShowTable(!showTable)}>
+              {showTable ? 'Hide table' : 'Show the numbers as a table'}
+            </button>
+            {showTable && <ScalingTable data={data} />}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The power of two nearest the middle of the range on a log scale, a useful first readout (2,048 for 512–65,536). */
+function nearestPowerOfTwo(min: number, max: number): number {
+  const middle = 2 ** Math.round((Math.log2(min) + Math.log2(max)) / 2 - 1);
+  return Math.min(Math.max(middle, min), max);
 }

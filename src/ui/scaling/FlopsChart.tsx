@@ -1,0 +1,59 @@
+import { formatFlops, formatTokens } from '../../core/units.ts';
+import { LogLogChart, type ChartSeries } from '../charts/LogLogChart.tsx';
+import { OKABE_ITO } from '../charts/palette.ts';
+import type { ScalingData } from './useScalingData.ts';
+
+interface Props {
+  data: ScalingData;
+  width: number;
+  height: number;
+  hoverSeq: number | null;
+  onHoverSeq: (seq: number | null) => void;
+}
+
+/** Training FLOPs per step by part against sequence length, with the attention share and the crossover. */
+export function FlopsChart({ data, width, height, hoverSeq, onHoverSeq }: Props) {
+  const series: ChartSeries[] = [
+    { key: 'dense', label: 'Dense layers', color: OKABE_ITO.blue, values: data.points.map((p) => p.flops.dense) },
+    { key: 'attention', label: 'Attention', color: OKABE_ITO.vermillion, values: data.points.map((p) => p.flops.attention) },
+    { key: 'logits', label: 'Output layer', color: OKABE_ITO.reddishPurple, values: data.points.map((p) => p.flops.logits) },
+    { key: 'model', label: 'Model FLOPs (total)', color: 'var(--fg)', values: data.points.map((p) => p.flops.model), emphasis: true },
+    { key: 'hardware', label: 'Hardware FLOPs (with recomputation)', color: OKABE_ITO.grey, values: data.points.map((p) => p.flops.hardware), dashed: true },
+  ];
+  const crossover = data.crossover;
+  const description = `Training FLOPs per step for ${data.model.name}. ${
+    crossover === null ? 'Attention never reaches the dense layers' : `Attention FLOPs equal the dense layers' at ${formatTokens(crossover)} tokens`
+  }.`;
+  return (
+    <LogLogChart
+      name="flops"
+      title={`FLOPs per training step, ${data.model.name}`}
+      xLabel="Sequence length (tokens)"
+      yLabel="FLOPs per step"
+      xs={data.lengths}
+      series={series}
+      verticalRules={crossover === null ? [] : [{ key: 'crossover', label: `attention = dense at ${formatTokens(crossover)}`, value: crossover, color: OKABE_ITO.vermillion }]}
+      secondary={{ label: 'Attention share', color: OKABE_ITO.orange, values: data.points.map((p) => p.flops.attentionShare) }}
+      formatY={(value) => formatFlops(value, 3)}
+      formatX={formatTokens}
+      width={width}
+      height={height}
+      hoverX={hoverSeq}
+      onHoverX={onHoverSeq}
+      description={description}
+    >
+      <ul className="legend" aria-label="FLOPs chart legend">
+        {series.map((entry) => (
+          <li key={entry.key}>
+            <span className={entry.dashed ? 'swatch swatch-dashed' : 'swatch'} style={{ background: entry.dashed ? undefined : entry.color, borderColor: entry.color }} />
+            {entry.label}
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-dotted" style={{ borderColor: OKABE_ITO.orange }} />
+          Attention share of model FLOPs (right axis)
+        </li>
+      </ul>
+    </LogLogChart>
+  );
+}
