@@ -1,0 +1,56 @@
+import { ValidationError } from '../errors.ts';
+import { collectProblems, requireInteger, requireNumber } from '../validate.ts';
+import { FABRIC_PRESETS, findFabricPreset, type FabricParameters } from './presets.ts';
+import { FABRIC_LIMITS, type FabricScenario } from './scenario.ts';
+
+/** The usable part of a fabric: the PEs left after the reserved I/O edges. */
+export interface FabricGeometry {
+  columns: number;
+  rows: number;
+  usableColumns: number;
+  usableRows: number;
+  /** Fabric coordinates of usable PE (0, 0). */
+  originX: number;
+  originY: number;
+}
+
+/** The fabric's parameters: the preset with the user's edits; a custom fabric starts from WSE-2. */
+export function resolveFabricParameters(fabric: Pick<FabricScenario, 'fabricId' | 'edits'>): FabricParameters {
+  const preset = findFabricPreset(fabric.fabricId) ?? findFabricPreset('wse-2') ?? FABRIC_PRESETS[0]!;
+  const merged = { ...preset.parameters };
+  for (const [name, value] of Object.entries(fabric.edits) as [keyof FabricParameters, number | undefined][]) {
+    if (value !== undefined) merged[name] = value;
+  }
+  return merged;
+}
+
+export function fabricGeometry(parameters: FabricParameters): FabricGeometry {
+  return {
+    columns: parameters.columns,
+    rows: parameters.rows,
+    usableColumns: parameters.columns - parameters.reservedWest - parameters.reservedEast,
+    usableRows: parameters.rows - parameters.reservedNorth - parameters.reservedSouth,
+    originX: parameters.reservedWest,
+    originY: parameters.reservedNorth,
+  };
+}
+
+/** Every problem with the parameters, each naming the field, its value and the allowed range. */
+export function findFabricProblems(parameters: FabricParameters): ValidationError[] {
+  const problems = collectProblems(
+    (Object.keys(FABRIC_LIMITS) as (keyof FabricParameters)[]).map((name) => () => {
+      const limits = FABRIC_LIMITS[name];
+      if (limits.integer) requireInteger(name, parameters[name], limits);
+      else requireNumber(name, parameters[name], limits.min, limits.max);
+    }),
+  );
+  if (problems.length > 0) return problems;
+  const geometry = fabricGeometry(parameters);
+  if (geometry.usableColumns < 1) {
+    problems.push(new ValidationError('reservedWest', parameters.reservedWest, `reserved west + east columns below the ${parameters.columns} columns`, 'Reduce the reserved columns or add columns.'));
+  }
+  if (geometry.usableRows < 1) {
+    problems.push(new ValidationError('reservedNorth', parameters.reservedNorth, `reserved north + south rows below the ${parameters.rows} rows`, 'Reduce the reserved rows or add rows.'));
+  }
+  return problems;
+}

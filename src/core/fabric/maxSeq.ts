@@ -1,0 +1,41 @@
+import type { ModelConfig } from '../models/types.ts';
+import type { ScalingSettings } from '../scaling/settings.ts';
+import { fabricGeometry } from './geometry.ts';
+import { memoryRates, peakUsedBytes, type WorkingSetOptions } from './peMemory.ts';
+import type { FabricParameters } from './presets.ts';
+
+export interface NoOverflowResult {
+  /** The longest sequence with no overflowing PE, or null when even one token overflows. */
+  maxSeq: number | null;
+  /** True when the search limit itself fits, so maxSeq is a lower bound. */
+  atLimit: boolean;
+}
+
+/** Whether every PE fits its SRAM at sequence length s. */
+export function fitsWithoutOverflow(model: ModelConfig, settings: ScalingSettings, parameters: FabricParameters, workingSet: WorkingSetOptions, s: number): boolean {
+  const geometry = fabricGeometry(parameters);
+  const rates = memoryRates(model, settings, s, parameters, workingSet);
+  return peakUsedBytes(rates, settings.batch * s, model.hidden, s, geometry.usableColumns, geometry.usableRows) <= parameters.sramBytes;
+}
+
+/**
+ * The longest sequence with no overflowing PE, exact to one token: a doubling
+ * search then bisection over the fullest PE's bytes, which grow with s.
+ */
+export function longestSequenceWithoutOverflow(model: ModelConfig, settings: ScalingSettings, parameters: FabricParameters, workingSet: WorkingSetOptions, limit: number): NoOverflowResult {
+  const fits = (s: number) => fitsWithoutOverflow(model, settings, parameters, workingSet, s);
+  if (!fits(1)) return { maxSeq: null, atLimit: false };
+  if (fits(limit)) return { maxSeq: limit, atLimit: true };
+  let low = 1;
+  let high = 2;
+  while (high < limit && fits(high)) {
+    low = high;
+    high = Math.min(high * 2, limit);
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return { maxSeq: low, atLimit: false };
+}
