@@ -26,7 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    // --bypass-lock lets several preview servers (one per build folder) run side by side.
+    command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort --bypass-lock`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
