@@ -3,6 +3,8 @@ import { VIEW_IDS, type ViewId } from '../core/scenario/types.ts';
 import { useAppState } from '../state/store.ts';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { IgnoredFieldsNotice } from './common/IgnoredFieldsNotice.tsx';
+import { HeaderTools, PresetInfo, Presentation } from './present/index.ts';
+import { useDeckState } from '../state/deck.ts';
 
 const ScalingView = lazy(() => import('./scaling/ScalingView.tsx'));
 const FabricView = lazy(() => import('./fabric/FabricView.tsx'));
@@ -43,6 +45,9 @@ export function App() {
     document.getElementById(`tab-${next}`)?.focus();
   };
 
+  const presenting = useDeckState((state) => state.presenting !== null);
+  if (presenting) return <Presentation />;
+
   return (
     <div className="app">
       <header className="app-header">
@@ -66,8 +71,10 @@ export function App() {
             </button>
           ))}
         </div>
+        <HeaderTools />
       </header>
       <IgnoredFieldsNotice />
+      <PresetInfo />
       <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
         <ErrorBoundary key={view} label={VIEW_LABELS[view]}>
           <Suspense fallback={<p className="loading">Loading the {VIEW_LABELS[view]} view…</p>}>

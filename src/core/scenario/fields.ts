@@ -74,14 +74,35 @@ export const enumCodec = <T extends string>(key: string, options: readonly T[]) 
   format: (value: T) => value,
 });
 
-/** A comma-separated list of ids, each checked by isKnown. */
+/**
+ * A value that is partly invalid: the codec keeps `kept` (the valid part) and
+ * reports the rest. The URL decoder applies `kept`; strict callers such as the
+ * command line treat it as the ValidationError it is.
+ */
+export class PartiallyValidError<T = unknown> extends ValidationError {
+  readonly kept: T;
+
+  constructor(field: string, value: unknown, allowed: string, hint: string, kept: T) {
+    super(field, value, allowed, hint);
+    this.kept = kept;
+  }
+}
+
+/**
+ * A comma-separated list of ids, each checked by isKnown. Unknown ids are
+ * reported and the known ones kept; a list with no known id is invalid.
+ */
 export const idListCodec = (key: string, isKnown: (id: string) => boolean, maxItems = 32) => ({
   parse(raw: string): string[] {
     const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
     if (ids.length > maxItems) throw new ValidationError(key, raw, `at most ${maxItems} ids`);
+    const known = [...new Set(ids.filter(isKnown))];
     const unknown = ids.filter((id) => !isKnown(id));
+    if (unknown.length > 0 && known.length > 0) {
+      throw new PartiallyValidError(key, unknown.join(','), 'known ids', `Not found: ${unknown.join(', ')}; kept ${known.join(', ')}.`, known);
+    }
     if (unknown.length > 0) throw new ValidationError(key, raw, 'known ids', `Not found: ${unknown.join(', ')}.`);
-    return [...new Set(ids)];
+    return known;
   },
   format: (ids: string[]) => ids.join(','),
   equals: (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]),

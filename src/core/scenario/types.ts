@@ -41,6 +41,8 @@ export interface ScalingScenario extends ScalingSettings {
 
 export interface Scenario {
   view: ViewId;
+  /** The preset this scenario started from, or '' for none; the URL stores only fields that differ from it. */
+  preset: string;
   /** A short title and description the user attaches; shown as text only. */
   title: string;
   description: string;
@@ -70,6 +72,7 @@ export const DEFAULT_SCALING_SCENARIO: ScalingScenario = {
  */
 export const DEFAULT_SCENARIO: Scenario = {
   view: 'scaling',
+  preset: '',
   title: '',
   description: '',
   model: { kind: 'preset', id: DEFAULT_MODEL_ID },

@@ -8,9 +8,10 @@ import { RECIPE_IDS } from '../scaling/recipes.ts';
 import { ATTENTION_VARIANTS, MODES, RECOMPUTE_MODES, SCALING_LIMITS, type AttentionSettings } from '../scaling/settings.ts';
 import { MAX_SWEEP_POINTS } from '../scaling/sweep.ts';
 import {
-  booleanCodec, enumCodec, groupField, type AnyUrlField, idListCodec, integerCodec, numberCodec, type UrlField,
+  booleanCodec, enumCodec, groupField, type AnyUrlField, idListCodec, integerCodec, numberCodec, PartiallyValidError, type UrlField,
 } from './fields.ts';
 import { formatCustomModel, parseCustomModel } from './modelCodec.ts';
+import { findScenarioPreset, SCENARIO_PRESETS } from './presets.ts';
 import { DEFAULT_SCENARIO, SCENARIO_VERSION, VIEW_IDS, type DeviceOverride, type Scenario } from './types.ts';
 
 /** A URL parameter that was ignored, with the reason, for the notice shown to the user. */
@@ -131,42 +132,83 @@ export const SCENARIO_URL_FIELDS: readonly AnyUrlField<Scenario>[] = [
 
 const fieldsByKey = new Map(SCENARIO_URL_FIELDS.map((field) => [field.key, field]));
 
+/** The URL parameter that names the preset a scenario starts from. */
+export const PRESET_KEY = 'preset';
+
 function fieldEquals(field: AnyUrlField<Scenario>, a: unknown, b: unknown): boolean {
   return field.equals ? field.equals(a, b) : a === b;
 }
 
-/** Writes the fields that differ from the defaults, with the format version first. */
+const presetScenarios = new Map<string, Scenario>();
+
+/**
+ * The scenario a preset stands for: its query applied to the defaults, with
+ * its title. Throws ValidationError when the preset's own query is invalid,
+ * which the preset tests catch; undefined for an unknown id.
+ */
+export function presetScenario(id: string): Scenario | undefined {
+  const cached = presetScenarios.get(id);
+  if (cached) return cached;
+  const preset = findScenarioPreset(id);
+  if (!preset) return undefined;
+  let scenario: Scenario = { ...DEFAULT_SCENARIO, preset: id, title: preset.title };
+  for (const [key, raw] of new URLSearchParams(preset.query)) scenario = applyScenarioField(scenario, key, raw);
+  presetScenarios.set(id, scenario);
+  return scenario;
+}
+
+function baseScenario(scenario: Scenario): Scenario {
+  return (scenario.preset !== '' && presetScenario(scenario.preset)) || DEFAULT_SCENARIO;
+}
+
+/**
+ * Writes the format version, then the preset the scenario starts from (if
+ * any), then the fields that differ from that preset or from the defaults.
+ */
 export function encodeScenario(scenario: Scenario): URLSearchParams {
   const params = new URLSearchParams();
   params.set('v', String(SCENARIO_VERSION));
+  const base = baseScenario(scenario);
+  if (base.preset !== '') params.set(PRESET_KEY, base.preset);
   for (const field of SCENARIO_URL_FIELDS) {
     const value = field.get(scenario);
-    if (!fieldEquals(field, value, field.get(DEFAULT_SCENARIO))) params.set(field.key, field.format(value));
+    if (!fieldEquals(field, value, field.get(base))) params.set(field.key, field.format(value));
   }
   return params;
 }
 
+function startingScenario(params: URLSearchParams, ignored: IgnoredField[]): Scenario {
+  const id = params.get(PRESET_KEY);
+  if (id === null) return DEFAULT_SCENARIO;
+  const scenario = presetScenario(id);
+  if (scenario) return scenario;
+  ignored.push({ key: PRESET_KEY, value: id, reason: `preset not found; expected one of ${SCENARIO_PRESETS.map((p) => p.id).join(', ')}` });
+  return DEFAULT_SCENARIO;
+}
+
 /**
  * Reads a scenario from URL parameters. Never throws: a field that fails to
- * parse keeps its default and is listed in `ignored` with the reason.
+ * parse keeps its value from the preset or the defaults and is listed in
+ * `ignored` with the reason. A preset= parameter applies first, wherever it is.
  */
 export function decodeScenario(query: string | URLSearchParams): DecodeResult {
   const params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
   const ignored: IgnoredField[] = [];
-  let scenario = DEFAULT_SCENARIO;
 
   const version = params.get('v');
   if (version !== null && version !== String(SCENARIO_VERSION)) {
     ignored.push({ key: 'v', value: version, reason: `unknown format version; read as version ${SCENARIO_VERSION}` });
   }
+  const base = startingScenario(params, ignored);
+  let scenario = base;
   const seen = new Set<string>();
   for (const [key, raw] of params) {
-    if (key === 'v') continue;
     if (seen.has(key)) {
       ignored.push({ key, value: raw, reason: 'repeated parameter; the first value was used' });
       continue;
     }
     seen.add(key);
+    if (key === 'v' || key === PRESET_KEY) continue;
     const field = fieldsByKey.get(key);
     if (!field) {
       ignored.push({ key, value: raw, reason: 'unknown parameter' });
@@ -176,26 +218,27 @@ export function decodeScenario(query: string | URLSearchParams): DecodeResult {
       scenario = field.set(scenario, field.parse(raw));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      ignored.push({ key, value: raw, reason: reasonOf(error) });
+      if (error instanceof PartiallyValidError) scenario = field.set(scenario, error.kept);
+      ignored.push({ key, value: error instanceof PartiallyValidError ? String(error.value) : raw, reason: reasonOf(error) });
     }
   }
-  return { scenario: checkCrossFieldRules(scenario, ignored), ignored };
+  return { scenario: checkCrossFieldRules(scenario, base, ignored), ignored };
 }
 
 function reasonOf(error: ValidationError): string {
   return error.hint ? `expected ${error.allowed}. ${error.hint}` : `expected ${error.allowed}`;
 }
 
-/** Rules that involve two fields; a broken rule restores the defaults of both. */
-function checkCrossFieldRules(scenario: Scenario, ignored: IgnoredField[]): Scenario {
+/** Rules that involve two fields; a broken rule restores both to their starting values. */
+function checkCrossFieldRules(scenario: Scenario, base: Scenario, ignored: IgnoredField[]): Scenario {
   let result = scenario;
   if (result.scaling.seqMin > result.scaling.seqMax) {
-    ignored.push({ key: 'smin', value: String(result.scaling.seqMin), reason: `must not exceed smax (${result.scaling.seqMax}); both reset to their defaults` });
-    result = { ...result, scaling: { ...result.scaling, seqMin: DEFAULT_SCENARIO.scaling.seqMin, seqMax: DEFAULT_SCENARIO.scaling.seqMax } };
+    ignored.push({ key: 'smin', value: String(result.scaling.seqMin), reason: `must not exceed smax (${result.scaling.seqMax}); both reset to ${base.scaling.seqMin} and ${base.scaling.seqMax}` });
+    result = { ...result, scaling: { ...result.scaling, seqMin: base.scaling.seqMin, seqMax: base.scaling.seqMax } };
   }
   if (result.model.kind === 'preset' && !findModelPreset(result.model.id)) {
     ignored.push({ key: 'model', value: describeValue(result.model.id), reason: 'model not found' });
-    result = { ...result, model: DEFAULT_SCENARIO.model };
+    result = { ...result, model: base.model };
   }
   return result;
 }
@@ -214,4 +257,11 @@ export function applyScenarioField(scenario: Scenario, key: string, raw: string)
   const field = fieldsByKey.get(key);
   if (!field) throw new ValidationError(key, raw, 'a known scenario field');
   return field.set(scenario, field.parse(raw));
+}
+
+/** Formats one field's current value as the URL would write it, default or not. */
+export function formatScenarioField(scenario: Scenario, key: string): string {
+  const field = fieldsByKey.get(key);
+  if (!field) throw new ValidationError(key, key, 'a known scenario field');
+  return field.format(field.get(scenario));
 }

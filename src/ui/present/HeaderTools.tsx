@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { SCENARIO_PRESETS } from '../../core/scenario/presets.ts';
+import { presetScenario, scenarioQuery } from '../../core/scenario/url.ts';
+import { useDeckState } from '../../state/deck.ts';
+import { appStore, useAppState } from '../../state/store.ts';
+import { ScenarioFileMenu } from '../export/ScenarioFileMenu.tsx';
+import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
+import { copyText } from './clipboard.ts';
+import { DeckPanel } from './DeckPanel.tsx';
+import { ScenarioDetails } from './ScenarioDetails.tsx';
+import './present.css';
+
+type Panel = 'none' | 'details' | 'deck';
+
+/** The header's scenario tools: presets, title and description, copy link, files, deck, theme. */
+export function HeaderTools() {
+  const preset = useAppState((state) => state.scenario.preset);
+  const slideCount = useDeckState((state) => state.deck.slides.length);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [status, setStatus] = useState('');
+  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
+
+  const copyLink = async () => {
+    const url = `${window.location.origin}${window.location.pathname}${scenarioQuery(appStore.getState().scenario)}`;
+    setStatus((await copyText(url)) ? 'Link copied' : `Copy failed; the link is ${url}`);
+  };
+
+  return (
+    <>
+      <div className="header-tools" role="toolbar" aria-label="Scenario">
+        <select
+          aria-label="Presets"
+          data-testid="presets-menu"
+          value={preset}
+          onChange={(event) => {
+            const scenario = presetScenario(event.currentTarget.value);
+            if (scenario) appStore.getState().setScenario(scenario);
+          }}
+        >
+          <option value="">Presets…</option>
+          {SCENARIO_PRESETS.map((item) => <option key={item.id} value={item.id}>{item.title}</option>)}
+        </select>
+        <button type="button" aria-expanded={panel === 'details'} onClick={() => toggle('details')}>Title</button>
+        <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>Copy link</button>
+        <ScenarioFileMenu />
+        <button type="button" aria-expanded={panel === 'deck'} data-testid="deck-button" onClick={() => toggle('deck')}>
+          Deck ({slideCount})
+        </button>
+        <ThemeSwitch />
+        <span className="header-status" role="status" aria-live="polite">{status}</span>
+      </div>
+      {panel === 'details' && <ScenarioDetails onClose={() => setPanel('none')} />}
+      {panel === 'deck' && <DeckPanel onClose={() => setPanel('none')} />}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { decodeScenario } from '../../core/scenario/url.ts';
+import { deckStore, useDeckState } from '../../state/deck.ts';
+import { appStore } from '../../state/store.ts';
+import { holdUrlSync } from '../../state/urlSync.ts';
+import { ErrorBoundary } from '../common/ErrorBoundary.tsx';
+import { presentationKey } from './keys.ts';
+import { slideText } from './slideInfo.ts';
+import { COMPUTING_VIEWS, preloadView, SLIDE_VIEWS } from './views.ts';
+import './present.css';
+
+/**
+ * The deck full screen, one slide at a time, driven by the keyboard. While it
+ * is open the URL stays as it was, and leaving restores the scenario that was
+ * on screen before.
+ */
+export function Presentation() {
+  const index = useDeckState((state) => state.presenting);
+  if (index === null) return null;
+  return <PresentationScreen index={index} />;
+}
+
+function PresentationScreen({ index }: { index: number }) {
+  const slides = useDeckState((state) => state.deck.slides);
+  const deckTitle = useDeckState((state) => state.deck.title);
+  const [buffer, setBuffer] = useState('');
+  const bufferRef = useRef('');
+  const root = useRef<HTMLDivElement>(null);
+  const decoded = useMemo(() => slides.map((slide) => decodeScenario(slide).scenario), [slides]);
+  const scenario = decoded[index];
+
+  // Enter: keep the URL and the scenario as they were, go full screen, switch to the projector theme.
+  useEffect(() => {
+    const saved = appStore.getState().scenario;
+    const release = holdUrlSync();
+    const html = document.documentElement;
+    html.dataset.present = '';
+    const element = root.current;
+    let wentFullscreen = false;
+    if (element?.requestFullscreen && !document.fullscreenElement) {
+      element.requestFullscreen().then(() => { wentFullscreen = true; }, () => undefined);
+    }
+    const onFullscreenChange = () => {
+      // The browser's own Escape leaves full screen; leave the presentation with it.
+      if (wentFullscreen && !document.fullscreenElement) deckStore.getState().stopPresenting();
+    };
+    document.addEventListener('fullscreenchange', onFullscreenChange);
+    return () => {
+      document.removeEventListener('fullscreenchange', onFullscreenChange);
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+      delete html.dataset.present;
+      appStore.getState().setScenario(saved);
+      release();
+    };
+  }, []);
+
+  // Show the slide, and prepare the next one: its scenario is decoded above and its view module loaded here.
+  useEffect(() => {
+    if (!scenario) return;
+    appStore.getState().setScenario(scenario);
+    const next = decoded[index + 1];
+    if (next) preloadView(next.view);
+  }, [scenario, decoded, index]);
+
+  // Keys act in the capture phase and go no further, so no view control reacts while presenting.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      event.stopPropagation();
+      const current = deckStore.getState().presenting ?? 0;
+      const result = presentationKey(event.key, current, deckStore.getState().deck.slides.length, bufferRef.current);
+      if (result.handled) event.preventDefault();
+      bufferRef.current = result.buffer;
+      setBuffer(result.buffer);
+      if (result.action.kind === 'goto') deckStore.getState().present(result.action.index);
+      else if (result.action.kind === 'leave') deckStore.getState().stopPresenting();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  useEffect(() => root.current?.focus(), []);
+
+  if (!scenario) return null;
+  const { title, caption } = slideText(scenario);
+  const View = SLIDE_VIEWS[scenario.view];
+  const computing = COMPUTING_VIEWS.has(scenario.view);
+
+  return (
+    <div ref={root} className="presentation" role="dialog" aria-modal="true" aria-label={deckTitle || 'Presentation'} tabIndex={-1} data-testid="presentation">
+      <div className="slide" data-slide={index + 1}>
+        <h1 className="slide-title" data-testid="slide-title">{title}</h1>
+        <div className="slide-body">
+          <ErrorBoundary key={index} label={title}>
+            <Suspense fallback={<p className="slide-computing" role="status">{computing ? 'Computing this slide…' : 'Loading this slide…'}</p>}>
+              <View />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+        {caption !== '' && <p className="slide-caption">{caption}</p>}
+        <footer className="slide-footer">
+          <span>{deckTitle}</span>
+          <span data-testid="slide-counter">{buffer !== '' ? `Go to slide ${buffer}…` : `${index + 1} / ${slides.length}`}</span>
+        </footer>
+      </div>
+    </div>
+  );
+}
