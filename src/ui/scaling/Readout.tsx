@@ -1,7 +1,8 @@
+import { useId, useState } from 'react';
 import { deviceCapacityBytes } from '../../core/devices/devices.ts';
 import { resolveDevice } from '../../core/scenario/resolve.ts';
 import type { ScalingScenario } from '../../core/scenario/types.ts';
-import { bytesOnDevice, memoryBreakdown, stepFlops, stepSeconds, totalBytes } from '../../core/scaling/index.ts';
+import { bytesOnDevice, memoryBreakdown, SCALING_LIMITS, stepFlops, stepSeconds, totalBytes } from '../../core/scaling/index.ts';
 import { formatBytes, formatFlops, formatInteger, formatSeconds, formatTokens } from '../../core/units.ts';
 import { COMPONENT_LABELS, STACK_ORDER } from './components.ts';
 import type { ScalingData } from './useScalingData.ts';
@@ -10,10 +11,48 @@ interface Props {
   data: ScalingData;
   scaling: ScalingScenario;
   seq: number;
+  /** Sets the length shown when no chart is hovered. */
+  onChooseSeq: (seq: number) => void;
+}
+
+/** An input for the readout's sequence length; any integer in the model's range, not only chart points. */
+function SeqInput({ seq, onChooseSeq }: { seq: number; onChooseSeq: (seq: number) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? String(seq);
+  const parsed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  const valid = Number.isSafeInteger(parsed) && parsed >= SCALING_LIMITS.seq.min && parsed <= SCALING_LIMITS.seq.max;
+  return (
+    <span className="seq-input">
+      <label htmlFor={id}>At s =</label>{' '}
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={value}
+        data-testid="readout-seq-input"
+        aria-invalid={!valid}
+        style={{ width: '7rem' }}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          const next = /^\d+$/.test(event.target.value.trim()) ? Number(event.target.value.trim()) : Number.NaN;
+          if (Number.isSafeInteger(next) && next >= SCALING_LIMITS.seq.min && next <= SCALING_LIMITS.seq.max) onChooseSeq(next);
+        }}
+        onBlur={() => valid && setDraft(null)}
+      />{' '}
+      tokens
+      {!valid && (
+        <span className="field-error" role="alert">
+          {' '}
+          Sequence length: "{value}" is invalid; expected an integer from 1 to {formatInteger(SCALING_LIMITS.seq.max)}.
+        </span>
+      )}
+    </span>
+  );
 }
 
 /** Exact values at one sequence length: memory by component, fit per device, FLOPs and time per step. */
-export function Readout({ data, scaling, seq }: Props) {
+export function Readout({ data, scaling, seq, onChooseSeq }: Props) {
   const memory = memoryBreakdown(data.model, scaling, seq, data.parameters);
   const total = totalBytes(memory);
   const flops = stepFlops(data.model, scaling, seq);
@@ -22,7 +61,10 @@ export function Readout({ data, scaling, seq }: Props) {
   return (
     <section className="readout" aria-live="polite" data-testid="readout" data-seq={seq}>
       <h3>
-        At s = <span data-testid="readout-seq">{formatInteger(seq)}</span> tokens
+        <SeqInput seq={seq} onChooseSeq={onChooseSeq} />
+        <span className="visually-hidden" data-testid="readout-seq">
+          {seq}
+        </span>
       </h3>
       <table>
         <tbody>

@@ -1,26 +1,28 @@
 import { deviceCapacityBytes } from '../../core/devices/devices.ts';
 import { bytesOnDevice } from '../../core/scaling/index.ts';
-import type { SweepPoint } from '../../core/scaling/sweep.ts';
+import { sweep, type SweepPoint } from '../../core/scaling/sweep.ts';
+import type { ScalingScenario } from '../../core/scenario/types.ts';
 import { formatBytes, formatFlops, formatInteger } from '../../core/units.ts';
 import { COMPONENT_LABELS, STACK_ORDER } from './components.ts';
 import type { ScalingData } from './useScalingData.ts';
 
-/** Rows at powers of two inside the range, plus both ends, so the table stays short. */
-export function tableRows(points: readonly SweepPoint[]): SweepPoint[] {
-  if (points.length <= 2) return [...points];
-  const rows = points.filter((point, i) => i === 0 || i === points.length - 1 || Number.isInteger(Math.log2(point.seq)));
-  return rows.length > 2 ? rows : [points[0]!, points[points.length - 1]!];
+/** The range's ends and every power of two between them, so the table stays short and its rows are round numbers. */
+export function tableLengths(min: number, max: number): number[] {
+  const lengths = [min];
+  for (let power = 2 ** Math.ceil(Math.log2(min)); power < max; power *= 2) if (power > min) lengths.push(power);
+  if (max > min) lengths.push(max);
+  return lengths;
 }
 
 /** The chart's numbers as a table, for people who read rather than look, and for screen readers. */
-export function ScalingTable({ data }: { data: ScalingData }) {
-  const rows = tableRows(data.points);
-  const keys = STACK_ORDER.filter((key) => data.points.some((point) => point.memory[key] > 0));
+export function ScalingTable({ data, scaling }: { data: ScalingData; scaling: ScalingScenario }) {
+  const rows: SweepPoint[] = sweep(data.model, scaling, tableLengths(scaling.seqMin, scaling.seqMax));
+  const keys = STACK_ORDER.filter((key) => rows.some((point) => point.memory[key] > 0));
   return (
     <div className="table-wrap">
       <table className="data-table" data-testid="scaling-table">
         <caption>
-          Memory per device and FLOPs per step for {data.model.name}; exact bytes on hover. Sequence lengths are the sweep's powers of two and its ends.
+          Memory per device and FLOPs per step for {data.model.name}; exact bytes on hover. Rows are the range's ends and the powers of two between them.
         </caption>
         <thead>
           <tr>

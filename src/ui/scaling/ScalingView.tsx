@@ -21,7 +21,8 @@ export default function ScalingView() {
   const [showTable, setShowTable] = useState(false);
   const { ref, width } = useElementWidth<HTMLDivElement>(720);
   const chartHeight = Math.max(280, Math.min(520, Math.round(width * 0.55)));
-  const readoutSeq = hoverSeq ?? (data ? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax) : null);
+  const [chosenSeq, setChosenSeq] = useState<number | null>(null);
+  const readoutSeq = hoverSeq ?? chosenSeq ?? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax);
 
   return (
     <div className="scaling-view">
@@ -37,16 +38,16 @@ export default function ScalingView() {
           <>
             <MemoryChart data={data} stacked={scaling.stacked} width={width} height={chartHeight} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
             <FitSummary data={data} />
-            {readoutSeq !== null && <Readout data={data} scaling={scaling} seq={readoutSeq} />}
+            <Readout data={data} scaling={scaling} seq={readoutSeq} onChooseSeq={setChosenSeq} />
             <FlopsChart data={data} width={width} height={Math.round(chartHeight * 0.8)} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
             <p className="field-hint">
-              Hover a chart, or focus it and use the arrow keys, to read exact values at any length (Shift for finer steps). The readout shows s ={' '}
-              {readoutSeq === null ? '' : formatTokens(readoutSeq)} until then.
+              Hover a chart, or focus it and use the arrow keys, to read exact values at any length (Shift for finer steps), or type a length in the readout.
+              Without either, the readout shows s = {formatTokens(chosenSeq ?? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax))}.
             </p>
             <button type="button" aria-expanded={showTable} onClick={() => setShowTable(!showTable)}>
               {showTable ? 'Hide table' : 'Show the numbers as a table'}
             </button>
-            {showTable && <ScalingTable data={data} />}
+            {showTable && <ScalingTable data={data} scaling={scaling} />}
           </>
         )}
       </section>
@@ -54,8 +55,8 @@ export default function ScalingView() {
   );
 }
 
-/** The power of two nearest the middle of the range on a log scale, a useful first readout (2,048 for 512–65,536). */
+/** A power of two a little below the middle of the range on a log scale: 2,048 for 512 to 65,536. */
 function nearestPowerOfTwo(min: number, max: number): number {
-  const middle = 2 ** Math.round((Math.log2(min) + Math.log2(max)) / 2 - 1);
+  const middle = 2 ** Math.floor((Math.log2(min) + Math.log2(max)) / 2 - 1);
   return Math.min(Math.max(middle, min), max);
 }

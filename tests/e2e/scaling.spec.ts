@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Runs the project's command line and parses its JSON output. */
+function cli<T>(...args: string[]): T {
+  const output = execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return JSON.parse(output) as T;
+}
+
+/** Collects console errors and uncaught exceptions for the page's lifetime. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+async function readTotalBytes(page: Page, seq: number): Promise<number> {
+  const input = page.getByTestId('readout-seq-input');
+  await input.fill(String(seq));
+  await expect(page.getByTestId('readout-seq')).toHaveText(String(seq));
+  const text = await page.getByTestId('readout-total-bytes').innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+test('app loads without console errors', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await expect(page.locator('svg[data-chart="memory"]')).toBeVisible();
+  await expect(page.locator('svg[data-chart="flops"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('GPT-J total at 2048 matches the CLI', async ({ page }) => {
+  const [row] = cli<{ seq: number; totalBytes: number }[]>('memory', '--model', 'gpt-j-6b', '--seq', '2048', '--no-logits', '--json');
+  expect(row!.totalBytes).toBe(114_195_320_320);
+  await page.goto('./?v=1&model=gpt-j-6b&logits=0');
+  expect(await readTotalBytes(page, 2048)).toBe(row!.totalBytes);
+});
+
+test('default scenario matches the CLI defaults', async ({ page }) => {
+  const rows = cli<{ seq: number; totalBytes: number }[]>('memory', '--seq', '1000,8192', '--json');
+  await page.goto('./?v=1');
+  for (const row of rows) expect(await readTotalBytes(page, row.seq)).toBe(row.totalBytes);
+});
+
+test('longest-fit labels match the CLI', async ({ page }) => {
+  await page.goto('./?v=1&model=gpt-j-6b&logits=0');
+  const fit = cli<{ maxSeq: number | null }>('fit', '--model', 'gpt-j-6b', '--device', 'wse-2', '--no-logits', '--json');
+  expect(fit.maxSeq).toBe(3444);
+  await expect(page.getByTestId('fit-wse-2')).toHaveAttribute('data-max-seq', '3444');
+  await expect(page.getByTestId('fit-a100-80gb')).toHaveAttribute('data-max-seq', 'none');
+  await expect(page.getByTestId('fit-a100-80gb')).toContainText('does not fit at any length');
+  await expect(page.locator('svg[data-chart="memory"] [data-marker="wse-2"]')).toContainText('3,444');
+});
+
+test('changing the model updates the fits', async ({ page }) => {
+  await page.goto('./?v=1');
+  await expect(page.getByTestId('fit-a100-80gb')).toHaveAttribute('data-max-seq', 'none');
+  await page.getByTestId('model-select').selectOption('gpt2');
+  const fit = cli<{ maxSeq: number | null }>('fit', '--model', 'gpt2', '--device', 'a100-80gb', '--json');
+  await expect(page.getByTestId('fit-a100-80gb')).toHaveAttribute('data-max-seq', String(fit.maxSeq));
+  await expect(page.locator('svg[data-chart="memory"] [data-marker="a100-80gb"]')).toHaveCount(fit.maxSeq! <= 65536 ? 1 : 0);
+  expect(page.url()).toContain('model=gpt2');
+});
+
+test('adding a device adds its capacity line and fit', async ({ page }) => {
+  await page.goto('./?v=1&model=gpt2');
+  await expect(page.getByTestId('fit-h200')).toHaveCount(0);
+  await page.locator('input[data-device="h200"]').check();
+  const fit = cli<{ maxSeq: number | null }>('fit', '--model', 'gpt2', '--device', 'h200', '--json');
+  await expect(page.getByTestId('fit-h200')).toHaveAttribute('data-max-seq', String(fit.maxSeq));
+  await expect(page.locator('svg[data-chart="memory"] [data-rule*="h200"]')).toHaveCount(1);
+});
+
+test('invalid batch shows a message and keeps the chart', async ({ page }) => {
+  await page.goto('./?v=1&model=gpt2');
+  const before = await page.getByTestId('fit-a100-80gb').getAttribute('data-max-seq');
+  const batch = page.locator('input[data-field="b"]');
+  await batch.fill('0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Micro-batch b' })).toContainText('expected an integer from 1 to 1,000,000');
+  await expect(page.getByTestId('fit-a100-80gb')).toHaveAttribute('data-max-seq', before!);
+  await batch.fill('4');
+  await expect(page.getByTestId('fit-a100-80gb')).not.toHaveAttribute('data-max-seq', before!);
+  expect(page.url()).toContain('b=4');
+});
+
+test('config.json import sets a custom model', async ({ page }) => {
+  await page.goto('./?v=1');
+  await page.getByRole('button', { name: 'Import config.json' }).click();
+  await page.getByLabel('or paste it').fill(readFileSync('tests/fixtures/configs/llama-2-70b.json', 'utf8'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('model-facts')).toContainText('68,976,648,192');
+  expect(page.url()).toContain('model=custom');
+});
+
+test('broken config.json lists its problems', async ({ page }) => {
+  await page.goto('./?v=1');
+  await page.getByRole('button', { name: 'Import config.json' }).click();
+  await page.getByLabel('or paste it').fill('{"model_type": "llama", "hidden_size": 4096, "num_attention_heads": 7}');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const errors = page.getByTestId('config-errors');
+  await expect(errors).toContainText('num_hidden_layers: missing is invalid');
+  await expect(errors).toContainText('a divisor of hidden_size (4096)');
+  await expect(page.getByTestId('model-facts')).toContainText('6,050,882,784');
+});
+
+test('table shows the same numbers', async ({ page }) => {
+  await page.goto('./?v=1&model=gpt-j-6b&logits=0');
+  await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
+  const row = page.getByTestId('scaling-table').locator('tr', { has: page.locator('th', { hasText: /^2,048$/ }) });
+  await expect(row.locator('td').nth(5)).toHaveAttribute('title', '114,195,320,320 bytes');
+});
