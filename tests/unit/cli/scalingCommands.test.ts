@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Runs the command line as a user would, returning exit code and output. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('command line', { timeout: 30_000 }, () => {
+  it('memory prints the GPT-J anchor figures', async () => {
+    const { code, stdout } = await cli('memory', '--model', 'gpt-j-6b', '--seq', '2048,8192', '--no-logits', '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { seq: number; totalBytes: number; components: Record<string, number>; fits: Record<string, boolean> }[];
+    expect(rows.map((row) => row.seq)).toEqual([2048, 8192]);
+    expect(rows[0]!.totalBytes).toBe(114_195_320_320);
+    expect(rows[0]!.components.weights! + rows[0]!.components.gradients! + rows[0]!.components.optimizer!).toBe(96_814_124_544);
+    expect(rows[0]!.components.activations).toBe(7_985_954_816);
+    expect(rows[0]!.components.attention).toBe(9_395_240_960);
+    expect(rows[0]!.components.logits).toBe(0);
+    expect(rows[0]!.fits).toEqual({ 'a100-80gb': false, 'h100-80gb': false, 'wse-2': true });
+    expect(rows[1]!.totalBytes).toBe(279_081_799_168);
+  });
+
+  it('memory counts logits by default', async () => {
+    const { stdout } = await cli('memory', '--model', 'gpt-j-6b', '--seq', '2048', '--json');
+    const [row] = JSON.parse(stdout) as { components: Record<string, number> }[];
+    // Final LayerNorm and projection inputs (2 B × h each) and fp32 logits (4 B × V) per token.
+    expect(row!.components.logits).toBe(2048 * (2 * 2 * 4096 + 4 * 50400));
+  });
+
+  it('memory CSV has units in the header', async () => {
+    const { stdout } = await cli('memory', '--model', 'gpt2', '--seq', '1024', '--csv');
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^# seqscope memory, GPT-2 small, scenario \?v=1&model=gpt2/);
+    expect(lines[1]).toBe('seq_tokens,total_bytes,weights_bytes,gradients_bytes,optimizer_bytes,activations_bytes,attention_bytes,logits_bytes,kvCache_bytes,fits_a100-80gb,fits_h100-80gb,fits_wse-2');
+    expect(lines[2]!.split(',')[0]).toBe('1024');
+  });
+
+  it('fit prints the longest sequence', async () => {
+    const { stdout } = await cli('fit', '--model', 'gpt-j-6b', '--device', 'wse-2', '--no-logits', '--recompute', 'full', '--json');
+    expect(JSON.parse(stdout).maxSeq).toBe(174_386);
+  });
+
+  it('fit prints null when nothing fits', async () => {
+    const { stdout } = await cli('fit', '--model', 'gpt-j-6b', '--device', 'a100-80gb', '--json');
+    expect(JSON.parse(stdout).maxSeq).toBeNull();
+  });
+
+  it('flops prints the crossover', async () => {
+    const { stdout } = await cli('flops', '--model', 'gpt-j-6b', '--seq', '24576', '--json');
+    const result = JSON.parse(stdout) as { crossoverSeq: number; rows: { attentionFlops: number; denseFlops: number; hardwareFlops: number; modelFlops: number }[] };
+    expect(result.crossoverSeq).toBe(24_576);
+    expect(result.rows[0]!.attentionFlops).toBe(result.rows[0]!.denseFlops);
+  });
+
+  it('flops counts selective recomputation in hardware FLOPs', async () => {
+    const { stdout } = await cli('flops', '--model', 'gpt2', '--seq', '1024', '--recompute', 'selective', '--json');
+    const [row] = (JSON.parse(stdout) as { rows: { attentionFlops: number; hardwareFlops: number; modelFlops: number }[] }).rows;
+    expect(row!.hardwareFlops - row!.modelFlops).toBe(row!.attentionFlops);
+  });
+
+  it('rejects an absurd sequence length', async () => {
+    const { code, stderr } = await cli('memory', '--seq', '1000000000000');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--seq: "1000000000000" is invalid; expected integers from 1 to 1,000,000,000.');
+  });
+
+  it('rejects an unknown model', async () => {
+    const { code, stderr } = await cli('memory', '--seq', '1024', '--model', 'gpt-5');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--model: "gpt-5" is invalid');
+  });
+
+  it('rejects an unknown option', async () => {
+    const { code, stderr } = await cli('memory', '--seq', '1024', '--batchsize', '2');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--batchsize'/);
+  });
+
+  it('reads a config file', async () => {
+    const { code, stdout } = await cli('memory', '--config', 'tests/fixtures/configs/gpt2.json', '--seq', '1024', '--json');
+    expect(code).toBe(0);
+    const preset = await cli('memory', '--model', 'gpt2', '--seq', '1024', '--json');
+    expect(JSON.parse(stdout)[0].totalBytes).toBe(JSON.parse(preset.stdout)[0].totalBytes);
+  });
+
+  it('reports a broken config file', async () => {
+    const { code, stderr } = await cli('memory', '--config', 'tests/fixtures/configs/mixtral.json', '--seq', '1024');
+    expect(code).toBe(2);
+    expect(stderr).toContain('num_local_experts');
+  });
+
+  it('help lists every option with its default', async () => {
+    const { code, stdout } = await cli('memory', '--help');
+    expect(code).toBe(0);
+    for (const option of ['--seq', '--batch', '--recipe', '--recompute', '--attention', '--window', '--tp', '--sp', '--no-logits', '--inference', '--devices', '--json', '--csv']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toContain('(default: mixed-adam (16 B/param))');
+  });
+});
