@@ -7,7 +7,7 @@ export class ValidationError extends Error {
   readonly field: string;
   readonly value: unknown;
   readonly allowed: string;
-  /** What to do about it, when more than the allowed range helps. */
+  /** Advice for the user, when the allowed range alone does not say what to do. */
   readonly hint: string | undefined;
 
   constructor(field: string, value: unknown, allowed: string, hint?: string) {

@@ -1,7 +1,7 @@
 import { memoryUnitBytes, type MemoryUnit } from '../units.ts';
 
 /**
- * Where a device keeps what. "all" counts weights, gradients, optimizer state and
+ * Accounting mode for a device's memory. "all" counts weights, gradients, optimizer state and
  * activations against the device's memory (a GPU). "weight-streaming" counts only
  * what stays on chip: weights and optimizer state live off-wafer and are streamed
  * in one layer at a time, so only activations (and, in inference, the KV cache)

@@ -62,12 +62,12 @@ class FieldReader {
 
   constructor(private readonly config: Json) {}
 
-  /** A required positive integer, checked against its range. Returns 0 after recording a problem. */
+  /** Reads a required integer and checks its range; records a problem and returns 0 when it is invalid. */
   integer(key: string, range: { min: number; max: number }): number {
     return this.optionalInteger(key, range) ?? this.missing(key, range);
   }
 
-  /** A positive integer that may be absent or null. */
+  /** Reads an integer that may be absent or null, checking its range when present. */
   optionalInteger(key: string, range: { min: number; max: number }): number | undefined {
     const value = this.config[key];
     if (value === undefined || value === null) return undefined;

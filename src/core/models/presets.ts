@@ -6,7 +6,7 @@ const GPT2_SOURCE = 'Radford et al. 2019, "Language Models are Unsupervised Mult
 const GPT3_SOURCE = 'Brown et al. 2020, "Language Models are Few-Shot Learners", arXiv 2005.14165, Table 2.1.';
 const CEREBRAS_SOURCE = 'Dey et al. 2023, "Cerebras-GPT", arXiv 2304.03208, and the Cerebras modelzoo README.';
 
-/** A GPT-2-style decoder: learned positions, tied embeddings, LayerNorm, biases, MLP of 4h. */
+/** Builds a GPT-2-style decoder: learned positions, tied embeddings, LayerNorm, biases, MLP of 4h. */
 function gptStyle(shape: Shape): ModelConfig {
   return {
     kvHeads: shape.heads,

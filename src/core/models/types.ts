@@ -44,7 +44,7 @@ export interface ModelConfig {
   source: string;
   /** A parameter count stated by the source, to compare with the computed count. */
   publishedParameters?: number;
-  /** What the computed figures simplify or where sources disagree. */
+  /** Simplifications in the computed figures, and disagreements between sources. */
   note?: string;
 }
 

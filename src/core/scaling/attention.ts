@@ -32,7 +32,7 @@ export function scoresPerHead(attention: AttentionSettings, s: number): number {
   }
 }
 
-/** Whether the variant computes exactly softmax(QKᵀ/√d)·V over every key. */
+/** Returns true when the variant computes exactly softmax(QKᵀ/√d)·V over every key. */
 export function isExactAttention(attention: AttentionSettings): boolean {
   return attention.variant === 'materialised' || attention.variant === 'tiled';
 }

@@ -10,7 +10,7 @@ export interface FitResult {
   /** True when the search limit itself fits, so maxSeq is a lower bound. */
   atLimit: boolean;
   capacityBytes: number;
-  /** What counts at s = 1: the part that does not grow with s. */
+  /** Bytes counted at s = 1, the part that does not grow with s. */
   fixedBytes: number;
 }
 

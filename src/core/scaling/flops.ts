@@ -50,8 +50,8 @@ export function attentionForwardFlops(model: ModelConfig, settings: ScalingSetti
  * is Megatron-LM's F = 72·b·s·L·h²·(1 + s/(6h) + V/(12·h·L)) (Korthikanti et
  * al., arXiv 2205.05198, appendix A): forward is 2 FLOPs per weight per token
  * plus attention, and backward is twice forward. Hardware FLOPs follow the
- * same appendix: selective recomputation doubles the attention term (s/(6h)
- * becomes s/(3h)); full recomputation reruns the forward of every layer, so the
+ * same appendix. Selective recomputation doubles the attention term (s/(6h)
+ * becomes s/(3h)). Full recomputation reruns the forward of every layer, so the
  * layer terms grow by 4/3 (72 becomes 96) and the logits do not.
  */
 export function stepFlops(model: ModelConfig, settings: ScalingSettings, s: number): StepFlops {
@@ -85,7 +85,7 @@ export function modelFlopsUtilisation(modelFlops: number, secondsPerStep: number
 }
 
 /**
- * The smallest sequence length at which attention FLOPs reach the dense-layer
+ * Finds the smallest sequence length at which attention FLOPs reach the dense-layer
  * FLOPs, or null when they never do (a fixed window, for instance). For exact
  * attention this is s = P_layer / (2·a·d_head), which is 6h for a GPT-style layer.
  */

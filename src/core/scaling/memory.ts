@@ -112,10 +112,11 @@ function trainingMemory(model: ModelConfig, settings: ScalingSettings, s: number
 }
 
 /**
- * Inference at context s: weights, the KV cache 2·L·kv_heads·d_head·s·b·p
- * (grouped-query attention honoured), and the working set of one layer while
- * the prompt is processed: its input and MLP intermediate, the scores of one
- * layer for the chosen variant, and the last position's fp32 logits.
+ * Computes inference memory at context s: weights, the KV cache
+ * 2·L·kv_heads·d_head·s·b·p (grouped-query attention honoured), and the working
+ * set of one layer while the prompt is processed. The working set is the
+ * layer's input and MLP intermediate, its scores under the chosen variant, and
+ * the last position's fp32 logits.
  */
 function inferenceMemory(model: ModelConfig, settings: ScalingSettings, s: number, parameters: number): MemoryBreakdown {
   const p = settings.activationBytes;

@@ -6,7 +6,7 @@ export type Mode = 'train' | 'inference';
 export const MODES: readonly Mode[] = ['train', 'inference'];
 
 /**
- * What is kept for the backward pass. "selective" recomputes the attention core
+ * Activation recomputation mode, which decides what is kept for the backward pass. "selective" recomputes the attention core
  * (scores, softmax, dropout) and stores the rest; "full" stores only each
  * layer's input. Korthikanti et al., arXiv 2205.05198, sections 4 and 5.
  */

@@ -14,7 +14,7 @@ export const COMPONENT_COLORS: Record<ComponentKey, string> = {
   kvCache: OKABE_ITO.yellow,
 };
 
-/** Capacity-line colours (d3's Dark2 scheme), distinct from the component colours. */
-export const DEVICE_COLORS: readonly string[] = ['#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#d95f02', '#1f78b4'];
+/** Capacity-line colours from d3's Dark2 and Paired schemes, ordered so the first ones differ from the component colours. */
+export const DEVICE_COLORS: readonly string[] = ['#7570b3', '#e7298a', '#a6761d', '#666666', '#66a61e', '#1f78b4', '#d95f02', '#1b9e77'];
 
 export { COMPONENT_KEYS, COMPONENT_LABELS };
