@@ -1,0 +1,80 @@
+import { countGpt2Parameters, parseGpt2Config, type Gpt2Config } from '../gpt2/config.ts';
+import { encodeGpt2, GPT2_TOKENIZER_VOCAB } from '../gpt2/tokenizer.ts';
+import { loadGpt2Weights, type Gpt2Weights } from '../gpt2/weights.ts';
+import { measureAccuracy, type ContextSetting, type MeasureProgress, type MeasureResult } from './measure.ts';
+import { splitIntoPassages } from './passages.ts';
+import type { AccuracyCurve } from './tally.ts';
+
+export interface LoadedModel {
+  config: Gpt2Config;
+  parameters: number;
+  /** Bytes of the model.safetensors file. */
+  fileBytes: number;
+}
+
+export interface PreparedText {
+  tokens: number;
+  passages: number;
+  /** Tokens in the longest passage, the model's context plus the one predicted after it. */
+  passageTokens: number;
+}
+
+export type ProgressListener = (progress: MeasureProgress, curves?: AccuracyCurve[]) => void;
+
+/**
+ * The state behind one accuracy worker: the loaded weights, the passages of
+ * the current text and a cancel flag. Its methods are what the worker exposes.
+ */
+export class AccuracySession {
+  private weights: Gpt2Weights | null = null;
+  private passages: number[][] = [];
+  private cancelRequested = false;
+
+  /** Checks config.json and model.safetensors against each other and keeps the weights. */
+  loadModel(configText: string, modelBytes: ArrayBuffer): LoadedModel {
+    const config = parseGpt2Config(configText);
+    this.weights = null;
+    this.weights = loadGpt2Weights(new Uint8Array(modelBytes), config);
+    return { config, parameters: countGpt2Parameters(config), fileBytes: modelBytes.byteLength };
+  }
+
+  /** Tokenises the text and splits it into passages of the loaded model's context plus one. */
+  prepareText(text: string, maxPassages: number): PreparedText {
+    const config = this.requireWeights().config;
+    const tokens = encodeGpt2(text);
+    this.passages = splitIntoPassages(tokens.filter((id) => id < config.vocab), config.contextTokens, maxPassages);
+    return { tokens: tokens.length, passages: this.passages.length, passageTokens: config.contextTokens + 1 };
+  }
+
+  /** Uses token ids directly, for models whose vocabulary is not GPT-2's (such as test fixtures). */
+  setPassages(passages: number[][]): PreparedText {
+    this.passages = passages.map((passage) => [...passage]);
+    const longest = Math.max(0, ...passages.map((passage) => passage.length));
+    return { tokens: passages.reduce((sum, passage) => sum + passage.length, 0), passages: passages.length, passageTokens: longest };
+  }
+
+  async measure(settings: ContextSetting[], onProgress?: ProgressListener): Promise<MeasureResult> {
+    const weights = this.requireWeights();
+    this.cancelRequested = false;
+    return measureAccuracy(weights, this.passages, settings, {
+      onProgress,
+      isCancelled: () => this.cancelRequested,
+      // A macrotask break lets a Cancel message from the page run between blocks.
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    });
+  }
+
+  cancel(): void {
+    this.cancelRequested = true;
+  }
+
+  /** Whether a text encoded with GPT-2's tokenizer fits the loaded model's vocabulary. */
+  usesGpt2Vocabulary(): boolean {
+    return this.requireWeights().config.vocab >= GPT2_TOKENIZER_VOCAB;
+  }
+
+  private requireWeights(): Gpt2Weights {
+    if (!this.weights) throw new Error('No model is loaded. Choose model.safetensors and config.json first.');
+    return this.weights;
+  }
+}
