@@ -222,7 +222,7 @@ export function decodeScenario(query: string | URLSearchParams): DecodeResult {
       ignored.push({ key, value: error instanceof PartiallyValidError ? String(error.value) : raw, reason: reasonOf(error) });
     }
   }
-  return { scenario: checkCrossFieldRules(scenario, base, ignored), ignored };
+  return { scenario: checkCrossFieldRules(scenario, base, seen, ignored), ignored };
 }
 
 function reasonOf(error: ValidationError): string {
@@ -230,10 +230,14 @@ function reasonOf(error: ValidationError): string {
 }
 
 /** Rules that involve two fields; a broken rule restores both to their starting values. */
-function checkCrossFieldRules(scenario: Scenario, base: Scenario, ignored: IgnoredField[]): Scenario {
+function checkCrossFieldRules(scenario: Scenario, base: Scenario, given: ReadonlySet<string>, ignored: IgnoredField[]): Scenario {
   let result = scenario;
   if (result.scaling.seqMin > result.scaling.seqMax) {
-    ignored.push({ key: 'smin', value: String(result.scaling.seqMin), reason: `must not exceed smax (${result.scaling.seqMax}); both reset to ${base.scaling.seqMin} and ${base.scaling.seqMax}` });
+    const { seqMin, seqMax } = result.scaling;
+    const reset = `both reset to ${base.scaling.seqMin} and ${base.scaling.seqMax}`;
+    ignored.push(given.has('smin')
+      ? { key: 'smin', value: String(seqMin), reason: `must not exceed smax (${seqMax}); ${reset}` }
+      : { key: 'smax', value: String(seqMax), reason: `must not be below smin (${seqMin}); ${reset}` });
     result = { ...result, scaling: { ...result.scaling, seqMin: base.scaling.seqMin, seqMax: base.scaling.seqMax } };
   }
   if (result.model.kind === 'preset' && !findModelPreset(result.model.id)) {

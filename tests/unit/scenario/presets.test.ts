@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { decodeScenario, encodeScenario, presetScenario, scenarioQuery } from '../../../src/core/scenario/url.ts';
+import { findScenarioPreset, SCENARIO_PRESETS } from '../../../src/core/scenario/presets.ts';
+import { DEFAULT_SCENARIO } from '../../../src/core/scenario/types.ts';
+import { scenarioKeyFigures } from '../../../src/core/scenario/keyFigures.ts';
+
+describe('scenario presets', () => {
+  it('ids are unique', () => {
+    expect(new Set(SCENARIO_PRESETS.map((p) => p.id)).size).toBe(SCENARIO_PRESETS.length);
+  });
+
+  for (const preset of SCENARIO_PRESETS) {
+    describe(preset.id, () => {
+      it('query has only valid fields', () => {
+        const { ignored } = decodeScenario(preset.query);
+        expect(ignored).toEqual([]);
+      });
+
+      it('survives encode and decode unchanged', () => {
+        const scenario = presetScenario(preset.id)!;
+        const decoded = decodeScenario(scenarioQuery(scenario));
+        expect(decoded.ignored).toEqual([]);
+        expect(decoded.scenario).toEqual(scenario);
+      });
+
+      it('link is the preset id alone', () => {
+        expect(scenarioQuery(presetScenario(preset.id)!)).toBe(`?v=1&preset=${preset.id}`);
+      });
+
+      it('opens its view with its title', () => {
+        const scenario = presetScenario(preset.id)!;
+        expect(scenario.view).toBe(preset.view);
+        expect(scenario.title).toBe(preset.title);
+        expect(preset.summary.length).toBeGreaterThan(100);
+        expect(preset.sources.length).toBeGreaterThan(0);
+      });
+    });
+  }
+
+  it('published figure is the default scenario', () => {
+    const scenario = presetScenario('gpt-j-figure')!;
+    expect({ ...scenario, preset: '', title: '' }).toEqual(DEFAULT_SCENARIO);
+  });
+
+  it('fields changed after a preset are written against it', () => {
+    const base = presetScenario('very-long-sequences')!;
+    const changed = { ...base, scaling: { ...base.scaling, recompute: 'none' as const } };
+    const params = encodeScenario(changed);
+    expect(params.get('preset')).toBe('very-long-sequences');
+    expect(params.get('rc')).toBe('none');
+    expect(params.get('attn')).toBeNull();
+    expect(decodeScenario(params).scenario).toEqual(changed);
+  });
+
+  it('unknown preset id is reported', () => {
+    const { scenario, ignored } = decodeScenario('?preset=nope&b=4');
+    expect(ignored.map((f) => f.key)).toEqual(['preset']);
+    expect(ignored[0]!.reason).toContain('gpt-j-figure');
+    expect(scenario.scaling.batch).toBe(4);
+    expect(scenario.preset).toBe('');
+  });
+
+  it('GPU against wafer preset: GPT-J fits only on the wafer', () => {
+    // 16 B/param × 6,050,882,784 parameters is about 96.8 GB, more than an 80 GB GPU holds.
+    const figures = scenarioKeyFigures(presetScenario('longest-sequence-gpu-vs-wafer')!)!;
+    const fit = (id: string) => figures.fits.find((f) => f.deviceId === id)!.maxSeqTokens;
+    expect(fit('a100-80gb')).toBeNull();
+    expect(fit('h100-80gb')).toBeNull();
+    expect(fit('wse-2')).toBeGreaterThan(1000);
+  });
+
+  it('very long preset moves the wafer limit past 50,000 tokens', () => {
+    const before = scenarioKeyFigures(presetScenario('longest-sequence-gpu-vs-wafer')!)!;
+    const after = scenarioKeyFigures(presetScenario('very-long-sequences')!)!;
+    const wafer = (f: typeof before) => f.fits.find((x) => x.deviceId === 'wse-2')!.maxSeqTokens!;
+    expect(wafer(after)).toBeGreaterThan(50_000);
+    expect(wafer(after)).toBeGreaterThan(10 * wafer(before));
+  });
+
+  it('crossover preset spans s = 6h for GPT-J', () => {
+    const scenario = presetScenario('attention-crossover')!;
+    const figures = scenarioKeyFigures(scenario)!;
+    // s = 6h = 6 × 4096 in the Megatron-LM and PaLM FLOP counts.
+    expect(figures.crossoverTokens).toBe(24_576);
+    expect(scenario.scaling.seqMin).toBeLessThan(24_576);
+    expect(scenario.scaling.seqMax).toBeGreaterThan(24_576);
+  });
+
+  it('finds presets by id', () => {
+    expect(findScenarioPreset('attention-crossover')?.view).toBe('scaling');
+    expect(findScenarioPreset('missing')).toBeUndefined();
+  });
+});
