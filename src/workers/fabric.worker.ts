@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createFabricApi } from './fabricApi.ts';
+
+expose(createFabricApi());
