@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const fixture = 'tests/fixtures/gpt2-tiny';
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+test('empty state asks for GPT-2 weights', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?view=accuracy');
+  await expect(page.getByTestId('accuracy-empty')).toContainText('You supply the weights');
+  await expect(page.getByTestId('text-source')).toContainText('Persuasion by Jane Austen');
+  expect(errors).toEqual([]);
+});
+
+test('tiny GPT-2 loads, runs and draws the chart', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?view=accuracy&acc.windows=4&acc.passages=3');
+  await expect(page.getByTestId('text-source')).toContainText('characters');
+  await page.getByTestId('model-files').setInputFiles([`${fixture}/config.json`, `${fixture}/model.safetensors`]);
+  await expect(page.getByTestId('model-summary')).toContainText('2 layers, hidden size 64, 4 heads, context 32 tokens');
+
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('run-progress')).toContainText('3 of 3 passages done');
+
+  const chart = page.locator('svg[data-chart="accuracy-by-position"]');
+  await expect(chart).toBeVisible();
+  const lines = chart.locator('path[data-series]');
+  await expect(lines).toHaveCount(4);
+  for (const key of ['full context-top1', 'full context-top5', 'window 4-top1', 'window 4-top5']) {
+    const d = await chart.locator(`path[data-series="${key}"]`).getAttribute('d');
+    // 32 positions give a path of 32 points: one M and 31 L commands.
+    expect(d?.match(/L/g)?.length).toBe(31);
+  }
+  await expect(page.locator('.acc-table tbody tr').first()).toContainText('3');
+  expect(errors).toEqual([]);
+});
+
+test('truncated weights are rejected with the tensor named', async ({ page }) => {
+  await page.goto('./?view=accuracy');
+  const bytes = readFileSync(`${fixture}/model.safetensors`);
+  await page.getByTestId('model-files').setInputFiles([
+    { name: 'config.json', mimeType: 'application/json', buffer: readFileSync(`${fixture}/config.json`) },
+    { name: 'model.safetensors', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 1000) },
+  ]);
+  await expect(page.getByTestId('model-error')).toContainText('truncated');
+  await expect(page.getByTestId('model-error')).toContainText(/Tensor "h\.1\.[a-z_.]+": its data ends at byte/);
+  await expect(page.getByTestId('accuracy-empty')).toBeVisible();
+});
