@@ -1,7 +1,16 @@
 /**
- * Causal multi-head self-attention for the GPT-2 forward pass, reading Q, K
- * and V from the fused c_attn output [tokens, 3 × hidden].
+ * Causal multi-head self-attention for the GPT-2 forward pass, on the
+ * project's attention kernels: the tiled exact kernel (online softmax, in
+ * WebAssembly SIMD where the head size allows) for the full context, and the
+ * kernels' row routine over one key range per query for a sliding window.
+ * This adapter splits the fused c_attn output [tokens, 3 × hidden] into the
+ * kernels' Q, K and V layout [tokens, heads, headDim].
  */
+import { attendRanges } from '../kernels/rowAttention.ts';
+import { softmaxScale, type AttentionShape as KernelShape } from '../kernels/shape.ts';
+import { tiledKernel, tiledScratchBytes } from '../kernels/tiled.ts';
+import { DEFAULT_KERNEL_PARAMS, type WasmPlacement } from '../kernels/types.ts';
+import { pagesFor, WASM_MAX_PAGES, WASM_PAGE_BYTES, WASM_RESERVED_BYTES } from '../kernels/wasm/engine.ts';
 
 export interface AttentionShape {
   tokens: number;
@@ -16,38 +25,71 @@ export interface AttentionShape {
  * heads side by side as GPT-2 concatenates them before c_proj.
  */
 export function causalSelfAttention(out: Float32Array, qkv: Float32Array, shape: AttentionShape): void {
+  if (Number.isFinite(shape.window) && shape.window < shape.tokens) windowedAttention(out, qkv, shape);
+  else fullAttention(out, qkv, shape);
+}
+
+/** A WebAssembly memory reused across calls, grown when a larger input arrives. */
+let sharedMemory: WebAssembly.Memory | null = null;
+
+function memoryFor(bytes: number): WebAssembly.Memory {
+  const pages = pagesFor(bytes);
+  if (pages > WASM_MAX_PAGES) throw new RangeError(`Attention over this input needs ${bytes} bytes of WebAssembly memory; the limit is 4 GiB.`);
+  if (!sharedMemory) sharedMemory = new WebAssembly.Memory({ initial: pages, maximum: WASM_MAX_PAGES });
+  const missing = pages - sharedMemory.buffer.byteLength / WASM_PAGE_BYTES;
+  if (missing > 0) sharedMemory.grow(missing);
+  return sharedMemory;
+}
+
+function fullAttention(out: Float32Array, qkv: Float32Array, shape: AttentionShape): void {
   const { tokens, heads, headDim } = shape;
   const hidden = heads * headDim;
-  const stride = 3 * hidden;
-  const scale = 1 / Math.sqrt(headDim);
-  const scores = new Float32Array(tokens);
-  const accumulator = new Float32Array(headDim);
+  const tensorBytes = tokens * hidden * 4;
+  const memory = memoryFor(4 * tensorBytes + tiledScratchBytes(headDim));
+  const placement: WasmPlacement = {
+    memory,
+    q: WASM_RESERVED_BYTES,
+    k: WASM_RESERVED_BYTES + tensorBytes,
+    v: WASM_RESERVED_BYTES + 2 * tensorBytes,
+    out: WASM_RESERVED_BYTES + 3 * tensorBytes,
+    scratch: WASM_RESERVED_BYTES + 4 * tensorBytes,
+  };
+  const view = (offset: number) => new Float32Array(memory.buffer, offset, tokens * hidden);
+  const buffers = { q: view(placement.q), k: view(placement.k), v: view(placement.v), out: view(placement.out) };
+  splitQkv(qkv, tokens, hidden, buffers.q, buffers.k, buffers.v);
+
+  const kernelShape: KernelShape = { seqLen: tokens, heads, headDim, causal: true };
   for (let head = 0; head < heads; head++) {
-    const qOffset = head * headDim;
-    const kOffset = hidden + head * headDim;
-    const vOffset = 2 * hidden + head * headDim;
-    for (let i = 0; i < tokens; i++) {
-      const first = Number.isFinite(shape.window) ? Math.max(0, i - shape.window + 1) : 0;
-      const q = i * stride + qOffset;
-      let max = -Infinity;
-      for (let j = first; j <= i; j++) {
-        const k = j * stride + kOffset;
-        let dot = 0;
-        for (let d = 0; d < headDim; d++) dot += qkv[q + d]! * qkv[k + d]!;
-        const score = dot * scale;
-        scores[j] = score;
-        if (score > max) max = score;
-      }
-      accumulator.fill(0);
-      let sum = 0;
-      for (let j = first; j <= i; j++) {
-        const weight = Math.exp(scores[j]! - max);
-        sum += weight;
-        const v = j * stride + vOffset;
-        for (let d = 0; d < headDim; d++) accumulator[d] = accumulator[d]! + weight * qkv[v + d]!;
-      }
-      const o = i * hidden + head * headDim;
-      for (let d = 0; d < headDim; d++) out[o + d] = accumulator[d]! / sum;
+    tiledKernel.run({ buffers, shape: kernelShape, params: DEFAULT_KERNEL_PARAMS, head, rowStart: 0, rowEnd: tokens, wasm: placement });
+  }
+  out.set(buffers.out);
+}
+
+function windowedAttention(out: Float32Array, qkv: Float32Array, shape: AttentionShape): void {
+  const { tokens, heads, headDim, window } = shape;
+  const hidden = heads * headDim;
+  const q = new Float32Array(tokens * hidden);
+  const k = new Float32Array(tokens * hidden);
+  const v = new Float32Array(tokens * hidden);
+  splitQkv(qkv, tokens, hidden, q, k, v);
+  const row = { q, k, v, out, stride: hidden, headDim, scale: softmaxScale(headDim) };
+  const scores = new Float32Array(Math.min(window, tokens));
+  const range = [0, 0];
+  for (let head = 0; head < heads; head++) {
+    for (let token = 0; token < tokens; token++) {
+      range[0] = Math.max(0, token + 1 - window);
+      range[1] = token + 1;
+      attendRanges(row, token, head * headDim, range, scores);
     }
+  }
+}
+
+/** Copies the Q, K and V thirds of each c_attn row into their own [tokens, hidden] arrays. */
+function splitQkv(qkv: Float32Array, tokens: number, hidden: number, q: Float32Array, k: Float32Array, v: Float32Array): void {
+  for (let t = 0; t < tokens; t++) {
+    const row = t * 3 * hidden;
+    q.set(qkv.subarray(row, row + hidden), t * hidden);
+    k.set(qkv.subarray(row + hidden, row + 2 * hidden), t * hidden);
+    v.set(qkv.subarray(row + 2 * hidden, row + 3 * hidden), t * hidden);
   }
 }
