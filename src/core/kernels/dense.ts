@@ -58,7 +58,7 @@ function runDense({ buffers, shape, head, rowStart, rowEnd, onRows }: KernelTask
     for (let j = 0; j < end; j++) {
       const weight = scores[base + j]! * inverse;
       const vBase = j * stride + offset;
-      for (let c = 0; c < headDim; c++) out[qBase + c] += weight * v[vBase + c]!;
+      for (let c = 0; c < headDim; c++) out[qBase + c] = out[qBase + c]! + weight * v[vBase + c]!;
     }
     if (onRows && ((i - rowStart + 1) % PROGRESS_ROWS === 0 || i + 1 === rowEnd)) onRows(i - rowStart + 1);
   }

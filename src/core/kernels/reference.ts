@@ -6,14 +6,24 @@ import { rowStride, softmaxScale, type AttentionShape } from './shape.ts';
  * Float64Array in the AttentionShape layout.
  */
 export function referenceAttention(q: Float32Array, k: Float32Array, v: Float32Array, shape: AttentionShape): Float64Array {
+  return referenceRows(q, k, v, shape, Array.from({ length: shape.seqLen }, (_, i) => i));
+}
+
+/**
+ * The reference output of the given tokens only, each row of heads * headDim
+ * values in the order of `tokens`; costs O(tokens * seqLen * headDim) per head.
+ */
+export function referenceRows(q: Float32Array, k: Float32Array, v: Float32Array, shape: AttentionShape, tokens: readonly number[]): Float64Array {
   const { seqLen, heads, headDim, causal } = shape;
   const stride = rowStride(shape);
   const scale = softmaxScale(headDim);
-  const out = new Float64Array(seqLen * stride);
+  const out = new Float64Array(tokens.length * stride);
   const scores = new Float64Array(seqLen);
   for (let h = 0; h < heads; h++) {
-    for (let i = 0; i < seqLen; i++) {
+    for (let row = 0; row < tokens.length; row++) {
+      const i = tokens[row]!;
       const qRow = i * stride + h * headDim;
+      const outRow = row * stride + h * headDim;
       const end = causal ? i + 1 : seqLen;
       let max = -Infinity;
       for (let j = 0; j < end; j++) {
@@ -31,7 +41,7 @@ export function referenceAttention(q: Float32Array, k: Float32Array, v: Float32A
       for (let j = 0; j < end; j++) {
         const weight = scores[j]! / sum;
         const vRow = j * stride + h * headDim;
-        for (let c = 0; c < headDim; c++) out[qRow + c] += weight * v[vRow + c]!;
+        for (let c = 0; c < headDim; c++) out[outRow + c] = out[outRow + c]! + weight * v[vRow + c]!;
       }
     }
   }

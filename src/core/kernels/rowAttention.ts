@@ -49,7 +49,7 @@ export function attendRanges(a: RowAttention, token: number, headOffset: number,
     for (let j = ranges[r]!; j < ranges[r + 1]!; j++) {
       const weight = scores[index++]! / sum;
       const vBase = j * stride + headOffset;
-      for (let c = 0; c < headDim; c++) out[qBase + c] += weight * v[vBase + c]!;
+      for (let c = 0; c < headDim; c++) out[qBase + c] = out[qBase + c]! + weight * v[vBase + c]!;
     }
   }
 }

@@ -123,7 +123,7 @@ function runJavaScript({ buffers, shape, head, rowStart, rowEnd, onRows }: Kerne
         const weight = Math.exp(scores[j - tile]! - newMax);
         sum += weight;
         const vBase = j * stride + offset;
-        for (let c = 0; c < headDim; c++) acc[c] += weight * v[vBase + c]!;
+        for (let c = 0; c < headDim; c++) acc[c] = acc[c]! + weight * v[vBase + c]!;
       }
       max = newMax;
     }

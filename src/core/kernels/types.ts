@@ -3,6 +3,13 @@ import type { AttentionBuffers, AttentionShape } from './shape.ts';
 export const KERNEL_IDS = ['dense', 'tiled', 'window', 'hierarchical', 'lowrank', 'random-features'] as const;
 export type KernelId = (typeof KERNEL_IDS)[number];
 
+/**
+ * A kernel id that always throws, for the browser tests of the worker pool's
+ * error handling; it is accepted in a job and in a URL but never offered in
+ * the app's list of kernels.
+ */
+export const TEST_FAILING_KERNEL = 'test-fail';
+
 /** Parameters of the approximate kernels; each kernel reads only its own. */
 export interface KernelParams {
   /** Sliding window width w in tokens (Longformer); each token sees w neighbours around it, or the w up to itself when causal. */
