@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import { causalSelfAttention } from './attention.ts';
-import { addInPlace, geluInPlace, layerNorm, linear, outputHead } from './layers.ts';
+import { addInPlace, geluInPlace, layerNorm, linear as linearJs, outputHead } from './layers.ts';
 import type { Gpt2Weights } from './weights.ts';
 
 export interface ForwardOptions {
@@ -47,6 +47,7 @@ export function* forwardHiddenSteps(weights: Gpt2Weights, tokens: ArrayLike<numb
   const projected = new Float32Array(count * hidden);
   const expanded = new Float32Array(count * inner);
   const attentionShape = { tokens: count, heads, headDim: hidden / heads, window };
+  const linear = productFor(weights);
 
   for (let layer = 0; layer < weights.blocks.length; layer++) {
     const block = weights.blocks[layer]!;
@@ -68,6 +69,18 @@ export function* forwardHiddenSteps(weights: Gpt2Weights, tokens: ArrayLike<numb
   return normed;
 }
 
+type Linear = (out: Float32Array, x: Float32Array, rows: number, inWidth: number, weight: Float32Array, bias: Float32Array, outWidth: number) => void;
+
+/** The Conv1D product for these weights: the SIMD kernel where the weights sit in its arena and the width allows, else JavaScript. */
+function productFor(weights: Gpt2Weights): Linear {
+  const arena = weights.arena;
+  if (!arena) return linearJs;
+  return (out, x, rows, inWidth, weight, bias, outWidth) => {
+    if (outWidth % 16 === 0 && arena.owns(weight) && arena.owns(bias)) arena.linear(out, x, rows, inWidth, weight, bias, outWidth);
+    else linearJs(out, x, rows, inWidth, weight, bias, outWidth);
+  };
+}
+
 /** Runs the blocks to the end and returns the final hidden states [tokens, hidden]. */
 export function forwardHidden(weights: Gpt2Weights, tokens: ArrayLike<number>, options: ForwardOptions = {}): Float32Array {
   const steps = forwardHiddenSteps(weights, tokens, options);
@@ -80,7 +93,10 @@ export function forwardHidden(weights: Gpt2Weights, tokens: ArrayLike<number>, o
 /** Logits [rows, vocab] of the tied output head for rows [firstRow, firstRow + rows) of the hidden states. */
 export function logitsForRows(weights: Gpt2Weights, hiddenStates: Float32Array, firstRow: number, rows: number, out = new Float32Array(rows * weights.config.vocab)): Float32Array {
   const { hidden, vocab } = weights.config;
-  outputHead(out, hiddenStates.subarray(firstRow * hidden, (firstRow + rows) * hidden), rows, hidden, weights.tokenEmbedding, vocab);
+  const x = hiddenStates.subarray(firstRow * hidden, (firstRow + rows) * hidden);
+  const arena = weights.arena;
+  if (arena && hidden % 4 === 0 && arena.owns(weights.tokenEmbedding)) arena.outputHead(out, x, rows, hidden, weights.tokenEmbedding, vocab);
+  else outputHead(out, x, rows, hidden, weights.tokenEmbedding, vocab);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Gpt2Config } from './config.ts';
 import { readSafetensorsIndex, readTensorAsFloat32, SafetensorsError, type SafetensorsIndex, type TensorEntry } from './safetensors.ts';
+import { WeightArena } from './wasm/arena.ts';
 
 /** One transformer block's weights; matrices use the Conv1D layout [in, out] of the published checkpoint. */
 export interface Gpt2BlockWeights {
@@ -30,6 +31,8 @@ export interface Gpt2Weights {
   blocks: Gpt2BlockWeights[];
   lnFinalWeight: Float32Array;
   lnFinalBias: Float32Array;
+  /** The WebAssembly memory holding every weight above, when the SIMD kernels run the products. */
+  arena: WeightArena | null;
 }
 
 interface ExpectedTensor {
@@ -104,12 +107,23 @@ export function findCheckpointProblems(index: SafetensorsIndex, config: Gpt2Conf
 /** Shows at most this many problems in one message; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 8;
 
+/** Sizes of the WebAssembly arena that holds a model of this config. */
+export function arenaSizesFor(config: Gpt2Config) {
+  return {
+    weightFloats: expectedGpt2Tensors(config).reduce((sum, tensor) => sum + tensor.shape.reduce((product, n) => product * n, 1), 0),
+    maxInWidth: Math.max(config.hidden, config.inner),
+    maxOutWidth: Math.max(3 * config.hidden, config.inner, config.vocab),
+  };
+}
+
 /**
  * Reads a GPT-2 checkpoint from the bytes of a model.safetensors file. Throws
  * SafetensorsError naming each missing tensor, wrong shape or wrong dtype
- * before any weight is converted.
+ * before any weight is converted. With useArena, the weights are copied into
+ * a WebAssembly memory and the matrix products run on SIMD kernels; without
+ * it they stay as views into the file and run in JavaScript.
  */
-export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config): Gpt2Weights {
+export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, useArena = false): Gpt2Weights {
   const index = readSafetensorsIndex(bytes);
   const problems = findCheckpointProblems(index, config);
   if (problems.length > 0) {
@@ -118,7 +132,11 @@ export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config): Gpt2Weig
     throw new SafetensorsError(`model.safetensors does not match config.json (${config.layers} layers, hidden ${config.hidden}, vocabulary ${config.vocab}):\n${listed.join('\n')}\nChoose the config.json published with these weights.`);
   }
 
-  const tensor = (name: string): Float32Array => readTensorAsFloat32(bytes, findEntry(index, name)!);
+  const arena = useArena ? new WeightArena(arenaSizesFor(config)) : null;
+  const tensor = (name: string): Float32Array => {
+    const values = readTensorAsFloat32(bytes, findEntry(index, name)!);
+    return arena ? arena.place(values) : values;
+  };
   const blocks: Gpt2BlockWeights[] = [];
   for (let layer = 0; layer < config.layers; layer++) {
     const block = {} as Gpt2BlockWeights;
@@ -132,5 +150,6 @@ export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config): Gpt2Weig
     blocks,
     lnFinalWeight: tensor('ln_f.weight'),
     lnFinalBias: tensor('ln_f.bias'),
+    arena,
   };
 }

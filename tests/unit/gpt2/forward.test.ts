@@ -56,6 +56,14 @@ describe('GPT-2 forward pass against PyTorch', () => {
     expect(maxAbsDifference(prefix, full.subarray(0, 7 * 101))).toBeLessThan(1e-5);
   });
 
+  it('matches PyTorch on the SIMD kernels', () => {
+    const arenaWeights = loadGpt2Weights(read('model.safetensors'), config, true);
+    expect(arenaWeights.arena).not.toBeNull();
+    expect(arenaWeights.arena!.owns(arenaWeights.blocks[1]!.mlpFcWeight)).toBe(true);
+    expect(maxAbsDifference(forwardLogits(arenaWeights, tokens), expected('logits'))).toBeLessThan(1e-4);
+    expect(maxAbsDifference(forwardLogits(arenaWeights, tokens, { window: 4 }), expected('logits_window4'))).toBeLessThan(1e-4);
+  });
+
   it('rejects out-of-vocabulary token', () => {
     expect(() => forwardLogits(weights, [1, 101])).toThrow(/tokens\[1\]: 101 is invalid; expected a token id from 0 to 100/);
   });

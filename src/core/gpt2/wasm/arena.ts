@@ -1,0 +1,116 @@
+import { GPT2_MATMUL_WASM, GPT2_MATMUL_WASM_RELAXED } from './matmulWasm.ts';
+
+interface MatmulExports {
+  linear(x: number, w: number, bias: number, out: number, rows: number, inWidth: number, outWidth: number): void;
+  outputHead(x: number, embedding: number, out: number, rows: number, hidden: number, vocab: number): void;
+}
+
+const PAGE_BYTES = 65536;
+/** The first page is left to the module's own static data. */
+const RESERVED_BYTES = PAGE_BYTES;
+/** The module's memory import allows at most 65,536 pages (4 GiB). */
+const MAX_PAGES = 65536;
+/** Rows of activations copied into the arena per call; the kernel's row tile is 64. */
+export const CHUNK_ROWS = 64;
+
+let compiled: WebAssembly.Module | null = null;
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Compiles the fused multiply-add build where relaxed SIMD is available, else the plain SIMD build. */
+function matmulModule(): WebAssembly.Module {
+  if (!compiled) {
+    try {
+      compiled = new WebAssembly.Module(decodeBase64(GPT2_MATMUL_WASM_RELAXED));
+    } catch (error) {
+      if (!(error instanceof WebAssembly.CompileError)) throw error;
+      compiled = new WebAssembly.Module(decodeBase64(GPT2_MATMUL_WASM));
+    }
+  }
+  return compiled;
+}
+
+export interface ArenaSizes {
+  /** Floats of all weights placed in the arena. */
+  weightFloats: number;
+  /** Widest input of any product (hidden or MLP inner width). */
+  maxInWidth: number;
+  /** Widest output of any product (3 × hidden, inner or vocabulary). */
+  maxOutWidth: number;
+}
+
+/**
+ * A WebAssembly memory holding a model's weights, so the SIMD matrix products
+ * read them in place, plus a scratch area into which activations are copied
+ * CHUNK_ROWS rows at a time. Its size is fixed when it is created, so views
+ * into it stay valid.
+ */
+export class WeightArena {
+  readonly memory: WebAssembly.Memory;
+  private readonly kernels: MatmulExports;
+  private nextByte = RESERVED_BYTES;
+  private readonly weightEnd: number;
+  private readonly scratchIn: number;
+  private readonly scratchOut: number;
+
+  constructor(sizes: ArenaSizes) {
+    // Each tensor may be padded to 16 bytes; 4 floats of slack per tensor is generous.
+    const weightBytes = 4 * sizes.weightFloats + 4096 * 16;
+    const scratchBytes = 4 * CHUNK_ROWS * (sizes.maxInWidth + sizes.maxOutWidth) + 64;
+    const pages = Math.ceil((RESERVED_BYTES + weightBytes + scratchBytes) / PAGE_BYTES);
+    if (pages > MAX_PAGES) throw new RangeError(`The weights need ${(pages * PAGE_BYTES / 2 ** 30).toFixed(1)} GiB of WebAssembly memory; the limit is 4 GiB.`);
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.kernels = new WebAssembly.Instance(matmulModule(), { env: { memory: this.memory } }).exports as unknown as MatmulExports;
+    this.weightEnd = RESERVED_BYTES + weightBytes;
+    this.scratchIn = this.weightEnd;
+    this.scratchOut = align16(this.scratchIn + 4 * CHUNK_ROWS * sizes.maxInWidth);
+  }
+
+  /** Places a copy of the values in the arena, 16-byte aligned, and returns the view. */
+  place(values: Float32Array): Float32Array {
+    const start = align16(this.nextByte);
+    if (start + 4 * values.length > this.weightEnd) throw new RangeError('The weight arena is full; its size was computed from a different config.');
+    const view = new Float32Array(this.memory.buffer, start, values.length);
+    view.set(values);
+    this.nextByte = start + 4 * values.length;
+    return view;
+  }
+
+  /** Whether an array lives in this arena, so the SIMD kernels can read it in place. */
+  owns(array: Float32Array): boolean {
+    return array.buffer === this.memory.buffer;
+  }
+
+  /** out [rows, outWidth] = x · weight + bias on the SIMD kernel; weight and bias must be in the arena and outWidth a multiple of 16. */
+  linear(out: Float32Array, x: Float32Array, rows: number, inWidth: number, weight: Float32Array, bias: Float32Array, outWidth: number): void {
+    const input = new Float32Array(this.memory.buffer, this.scratchIn, CHUNK_ROWS * inWidth);
+    const output = new Float32Array(this.memory.buffer, this.scratchOut, CHUNK_ROWS * outWidth);
+    for (let first = 0; first < rows; first += CHUNK_ROWS) {
+      const count = Math.min(CHUNK_ROWS, rows - first);
+      input.set(x.subarray(first * inWidth, (first + count) * inWidth));
+      this.kernels.linear(this.scratchIn, weight.byteOffset, bias.byteOffset, this.scratchOut, count, inWidth, outWidth);
+      out.set(output.subarray(0, count * outWidth), first * outWidth);
+    }
+  }
+
+  /** out [rows, vocab] = x · embeddingᵀ on the SIMD kernel; the embedding must be in the arena and hidden a multiple of 4. */
+  outputHead(out: Float32Array, x: Float32Array, rows: number, hidden: number, embedding: Float32Array, vocab: number): void {
+    const input = new Float32Array(this.memory.buffer, this.scratchIn, CHUNK_ROWS * hidden);
+    const output = new Float32Array(this.memory.buffer, this.scratchOut, CHUNK_ROWS * vocab);
+    for (let first = 0; first < rows; first += CHUNK_ROWS) {
+      const count = Math.min(CHUNK_ROWS, rows - first);
+      input.set(x.subarray(first * hidden, (first + count) * hidden));
+      this.kernels.outputHead(this.scratchIn, embedding.byteOffset, this.scratchOut, count, hidden, vocab);
+      out.set(output.subarray(0, count * vocab), first * vocab);
+    }
+  }
+}
+
+function align16(byte: number): number {
+  return Math.ceil(byte / 16) * 16;
+}
