@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
 
 const source = 'assembly/gpt2/matmul.ts';
 const target = 'src/core/gpt2/wasm/matmulWasm.ts';
