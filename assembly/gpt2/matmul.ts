@@ -14,8 +14,10 @@ function madd(a: v128, b: v128, c: v128): v128 {
 
 /**
  * A Conv1D layer: out [rows, outWidth] = x [rows, inWidth] · w [inWidth, outWidth] + bias.
- * outWidth must be a multiple of 16. Four rows by sixteen columns are
- * accumulated in registers across the whole inner dimension.
+ * outWidth must be a multiple of 16, and w is packed in column panels: the
+ * sixteen columns j … j + 15 of every input row stored together, panel after
+ * panel, so the inner loop reads w sequentially. Four rows by sixteen columns
+ * are accumulated in registers across the whole inner dimension.
  */
 export function linear(x: usize, w: usize, bias: usize, out: usize, rows: i32, inWidth: i32, outWidth: i32): void {
   for (let r0 = 0; r0 < rows; r0 += ROW_TILE) {
@@ -42,8 +44,8 @@ function fourRows(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth
   const x1 = x0 + <usize>inWidth * 4;
   const x2 = x1 + <usize>inWidth * 4;
   const x3 = x2 + <usize>inWidth * 4;
-  let wp = w + <usize>j * 4;
-  const wStep = <usize>outWidth * 4;
+  let wp = w + <usize>(j * inWidth) * 4;
+  const outStep = <usize>outWidth * 4;
   for (let k = 0; k < inWidth; k++) {
     const w0 = v128.load(wp);
     const w1 = v128.load(wp, 16);
@@ -58,12 +60,12 @@ function fourRows(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth
     c20 = madd(a2, w0, c20); c21 = madd(a2, w1, c21); c22 = madd(a2, w2, c22); c23 = madd(a2, w3, c23);
     const a3 = v128.load32_splat(x3 + koff);
     c30 = madd(a3, w0, c30); c31 = madd(a3, w1, c31); c32 = madd(a3, w2, c32); c33 = madd(a3, w3, c33);
-    wp += wStep;
+    wp += 64;
   }
   const o0 = out + <usize>(r * outWidth + j) * 4;
-  const o1 = o0 + wStep;
-  const o2 = o1 + wStep;
-  const o3 = o2 + wStep;
+  const o1 = o0 + outStep;
+  const o2 = o1 + outStep;
+  const o3 = o2 + outStep;
   v128.store(o0, c00); v128.store(o0, c01, 16); v128.store(o0, c02, 32); v128.store(o0, c03, 48);
   v128.store(o1, c10); v128.store(o1, c11, 16); v128.store(o1, c12, 32); v128.store(o1, c13, 48);
   v128.store(o2, c20); v128.store(o2, c21, 16); v128.store(o2, c22, 32); v128.store(o2, c23, 48);
@@ -74,15 +76,14 @@ function fourRows(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth
 function oneRow(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth: i32, j: i32, b0: v128, b1: v128, b2: v128, b3: v128): void {
   let c0 = b0, c1 = b1, c2 = b2, c3 = b3;
   const x0 = x + <usize>(r * inWidth) * 4;
-  let wp = w + <usize>j * 4;
-  const wStep = <usize>outWidth * 4;
+  let wp = w + <usize>(j * inWidth) * 4;
   for (let k = 0; k < inWidth; k++) {
     const a = v128.load32_splat(x0 + <usize>k * 4);
     c0 = madd(a, v128.load(wp), c0);
     c1 = madd(a, v128.load(wp, 16), c1);
     c2 = madd(a, v128.load(wp, 32), c2);
     c3 = madd(a, v128.load(wp, 48), c3);
-    wp += wStep;
+    wp += 64;
   }
   const o = out + <usize>(r * outWidth + j) * 4;
   v128.store(o, c0); v128.store(o, c1, 16); v128.store(o, c2, 32); v128.store(o, c3, 48);

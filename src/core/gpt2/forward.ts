@@ -76,7 +76,7 @@ function productFor(weights: Gpt2Weights): Linear {
   const arena = weights.arena;
   if (!arena) return linearJs;
   return (out, x, rows, inWidth, weight, bias, outWidth) => {
-    if (outWidth % 16 === 0 && arena.owns(weight) && arena.owns(bias)) arena.linear(out, x, rows, inWidth, weight, bias, outWidth);
+    if (arena.isPacked(weight) && arena.owns(bias)) arena.linear(out, x, rows, inWidth, weight, bias, outWidth);
     else linearJs(out, x, rows, inWidth, weight, bias, outWidth);
   };
 }

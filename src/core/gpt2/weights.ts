@@ -1,8 +1,12 @@
 import type { Gpt2Config } from './config.ts';
 import { readSafetensorsIndex, readTensorAsFloat32, SafetensorsError, type SafetensorsIndex, type TensorEntry } from './safetensors.ts';
-import { WeightArena } from './wasm/arena.ts';
+import { PANEL_COLUMNS, WeightArena } from './wasm/arena.ts';
 
-/** One transformer block's weights; matrices use the Conv1D layout [in, out] of the published checkpoint. */
+/**
+ * One transformer block's weights. Matrices use the Conv1D layout [in, out] of
+ * the published checkpoint, except those in a WebAssembly arena, which may be
+ * packed in column panels (see WeightArena.placePacked).
+ */
 export interface Gpt2BlockWeights {
   ln1Weight: Float32Array;
   ln1Bias: Float32Array;
@@ -134,8 +138,13 @@ export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, useArena 
 
   const arena = useArena ? new WeightArena(arenaSizesFor(config)) : null;
   const tensor = (name: string): Float32Array => {
-    const values = readTensorAsFloat32(bytes, findEntry(index, name)!);
-    return arena ? arena.place(values) : values;
+    const entry = findEntry(index, name)!;
+    const values = readTensorAsFloat32(bytes, entry);
+    if (!arena) return values;
+    // Conv1D matrices whose width fits the SIMD kernel's panels are packed for it; the rest stay [in, out].
+    const [inWidth, outWidth] = entry.shape;
+    const isConv1D = entry.shape.length === 2 && name.includes('.c_');
+    return isConv1D && outWidth! % PANEL_COLUMNS === 0 ? arena.placePacked(values, inWidth!, outWidth!) : arena.place(values);
   };
   const blocks: Gpt2BlockWeights[] = [];
   for (let layer = 0; layer < config.layers; layer++) {

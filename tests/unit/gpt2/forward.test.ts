@@ -59,7 +59,7 @@ describe('GPT-2 forward pass against PyTorch', () => {
   it('matches PyTorch on the SIMD kernels', () => {
     const arenaWeights = loadGpt2Weights(read('model.safetensors'), config, true);
     expect(arenaWeights.arena).not.toBeNull();
-    expect(arenaWeights.arena!.owns(arenaWeights.blocks[1]!.mlpFcWeight)).toBe(true);
+    expect(arenaWeights.arena!.isPacked(arenaWeights.blocks[1]!.mlpFcWeight)).toBe(true);
     expect(maxAbsDifference(forwardLogits(arenaWeights, tokens), expected('logits'))).toBeLessThan(1e-4);
     expect(maxAbsDifference(forwardLogits(arenaWeights, tokens, { window: 4 }), expected('logits_window4'))).toBeLessThan(1e-4);
   });

@@ -12,6 +12,8 @@ const RESERVED_BYTES = PAGE_BYTES;
 const MAX_PAGES = 65536;
 /** Rows of activations copied into the arena per call; the kernel's row tile is 64. */
 export const CHUNK_ROWS = 64;
+/** Columns per panel of a packed weight, the width of the kernel's register block. */
+export const PANEL_COLUMNS = 16;
 
 let compiled: WebAssembly.Module | null = null;
 
@@ -73,12 +75,40 @@ export class WeightArena {
 
   /** Places a copy of the values in the arena, 16-byte aligned, and returns the view. */
   place(values: Float32Array): Float32Array {
-    const start = align16(this.nextByte);
-    if (start + 4 * values.length > this.weightEnd) throw new RangeError('The weight arena is full; its size was computed from a different config.');
-    const view = new Float32Array(this.memory.buffer, start, values.length);
+    const view = this.reserve(values.length);
     view.set(values);
-    this.nextByte = start + 4 * values.length;
     return view;
+  }
+
+  private reserve(count: number): Float32Array {
+    const start = align16(this.nextByte);
+    if (start + 4 * count > this.weightEnd) throw new RangeError('The weight arena is full; its size was computed from a different config.');
+    this.nextByte = start + 4 * count;
+    return new Float32Array(this.memory.buffer, start, count);
+  }
+
+  /** Matrices placed in column panels for linear(); no other code may read them as [in, out]. */
+  private readonly packed = new WeakSet<Float32Array>();
+
+  /**
+   * Places a Conv1D weight [inWidth, outWidth] in the panel layout the SIMD
+   * kernel reads: for each block of 16 columns, all inWidth rows of those 16
+   * columns in a row. outWidth must be a multiple of 16.
+   */
+  placePacked(values: Float32Array, inWidth: number, outWidth: number): Float32Array {
+    const view = this.reserve(values.length);
+    for (let panel = 0; panel < outWidth; panel += PANEL_COLUMNS) {
+      for (let k = 0; k < inWidth; k++) {
+        view.set(values.subarray(k * outWidth + panel, k * outWidth + panel + PANEL_COLUMNS), panel * inWidth + k * PANEL_COLUMNS);
+      }
+    }
+    this.packed.add(view);
+    return view;
+  }
+
+  /** Whether the SIMD linear kernel can read this weight: packed in panels in this arena. */
+  isPacked(weight: Float32Array): boolean {
+    return this.packed.has(weight);
   }
 
   /** Whether an array lives in this arena, so the SIMD kernels can read it in place. */
@@ -86,7 +116,7 @@ export class WeightArena {
     return array.buffer === this.memory.buffer;
   }
 
-  /** out [rows, outWidth] = x · weight + bias on the SIMD kernel; weight and bias must be in the arena and outWidth a multiple of 16. */
+  /** out [rows, outWidth] = x · weight + bias on the SIMD kernel; the weight must be packed by placePacked and the bias in the arena. */
   linear(out: Float32Array, x: Float32Array, rows: number, inWidth: number, weight: Float32Array, bias: Float32Array, outWidth: number): void {
     const input = new Float32Array(this.memory.buffer, this.scratchIn, CHUNK_ROWS * inWidth);
     const output = new Float32Array(this.memory.buffer, this.scratchOut, CHUNK_ROWS * outWidth);
