@@ -11,6 +11,8 @@ export interface ScenarioPreset {
   /** URL fields that differ from the default scenario, as a query string without "?" or v=. */
   query: string;
   summary: string;
+  /** One or two sentences for the slide caption when the preset is presented. */
+  caption: string;
   sources: string[];
   /** Settings the preset needs that its view does not offer yet. */
   pending?: string;
@@ -33,6 +35,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       + 'The parameter state is fixed at about 97 GB, while activations grow with s and the attention scores with s², so the scores dominate from a few thousand tokens on. '
       + 'The original formula is not public; this reconstruction is 16·N + L·s·b·h·(34 + 5·a·s/h), and it also counts the output layer unless that is switched off. '
       + 'GPT-J has one LayerNorm per block and parallel attention and MLP, so the constant 34 is approximate for it.',
+    caption: 'Training GPT-J-6B at 16 B per parameter and 2 B per activation: about 97 GB of parameter state, then the attention scores grow with s² and dominate.',
     sources: [CEREBRAS_BLOG, ZERO, KORTHIKANTI, GPTJ_CARD],
   },
   {
@@ -44,6 +47,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       'The longest sequence of GPT-J-6B that trains at micro-batch 1, on an 80 GB GPU and on the wafer-scale engine, under the same assumptions: no activation recomputation, attention scores materialised, 16 B per parameter, 2 B per activation. '
       + 'A GPU keeps weights, gradients and optimizer state in its own memory, so about 97 GB is needed before the first token and GPT-J does not fit on one 80 GB device at any length without sharding. '
       + 'The wafer streams weights in one layer at a time from external memory (weight streaming), so only activations count against its 40 GB of on-wafer SRAM, and the attention scores set the limit.',
+    caption: 'Same model, same assumptions. A GPU holds the whole training state and GPT-J does not fit; the wafer streams the weights, so its SRAM holds only activations.',
     sources: [CEREBRAS_BLOG, ZERO, KORTHIKANTI, 'Cerebras WSE-2 announcement: 850,000 cores, 40 GB SRAM.'],
   },
   {
@@ -55,6 +59,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       'The same model and devices as the previous slide, with two assumptions changed. Full recomputation stores only each layer\'s input (2·s·b·h bytes per layer) and recomputes the rest in the backward pass, '
       + 'and tiled exact attention never materialises the s × s scores. Together they remove the s² term, so memory grows linearly and the wafer reaches hundreds of thousands of tokens. '
       + 'Weight streaming is what lets the wafer use all of its memory for activations. A GPU still needs its 97 GB of parameter state split across devices first (tensor parallelism or ZeRO), which this slide does not model.',
+    caption: 'Full recomputation and tiled exact attention remove the s² term; with weight streaming the wafer reaches hundreds of thousands of tokens.',
     sources: [KORTHIKANTI, FLASH, ZERO],
   },
   {
@@ -65,6 +70,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     summary:
       'Training FLOPs per step are 72·b·s·L·h²·(1 + s/(6h) + V/(12·h·L)) in the Megatron-LM accounting. The s/(6h) term is attention\'s share, '
       + 'so attention costs as much as the dense matrix multiplications at s = 6h: 24,576 tokens for GPT-J (h = 4096). Beyond that point the quadratic term dominates, whatever the memory tricks.',
+    caption: "Attention FLOPs equal the dense layers' at s = 6h: 24,576 tokens for GPT-J. Beyond that, attention dominates the compute.",
     sources: ['Korthikanti et al., arXiv 2205.05198, appendix A: FLOPs per iteration.', 'Chowdhery et al., "PaLM", arXiv 2204.02311, appendix B: 6·N + 12·L·h·s FLOPs per token.'],
     pending: 'The Scaling view draws FLOPs beside memory; the range is centred on the crossover.',
   },
@@ -77,6 +83,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       'A weight tile enters the wafer at its west edge and crosses the mesh one processing element per hop, a few cycles each, so the whole broadcast takes microseconds. '
       + 'A single message between two GPUs in different servers costs a latency of about 2 µs before any byte moves. '
       + 'The Fabric view animates the arrival time at every processing element and puts the 8-GPU cluster\'s communication beside it.',
+    caption: 'A weight tile crosses the wafer hop by hop in microseconds; one message between GPUs costs about 2 µs before any byte moves.',
     sources: ['Cerebras WSE-2 announcement: 850,000 cores on a 2-D mesh.', 'NVIDIA ConnectX and perftest figures: about 2 µs per RDMA message, 400 Gb/s per InfiniBand NDR port.'],
     pending: 'Fabric settings (metric, broadcast source) are set in the Fabric view; this preset opens it with its defaults.',
   },
@@ -88,6 +95,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     summary:
       'Exact attention and the approximations (sliding window, hierarchical blocks, low-rank, random features) run in this browser on the same seeded input, in which each query must find one distant key. '
       + 'The approximations save memory and time, and the error against exact attention shows what they give up: a window cannot see the distant key at all.',
+    caption: 'Approximate attention saves memory and time, and its error against exact attention shows what it gives up on a retrieval input.',
     sources: [FLASH, 'Beltagy et al., "Longformer", arXiv 2004.05150.', 'Wang et al., "Linformer", arXiv 2006.04768.', 'Choromanski et al., "Performer", arXiv 2009.14794.'],
     pending: 'The kernel sweep parameters are set in the Kernels view; this preset opens it with its defaults.',
   },
@@ -98,6 +106,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     query: 'view=accuracy',
     summary:
       'GPT-2\'s average top-1 and top-5 next-token accuracy rises with the position of the token in its context: later tokens see more context and are predicted better. This is the evidence that longer sequences help.',
+    caption: 'Later tokens see more context and are predicted better: the case for longer sequences.',
     sources: ['Cerebras blog, "Context is Everything: Why Maximum Sequence Length Matters", August 2022, Figure 2.', 'Radford et al., "Language Models are Unsupervised Multitask Learners", 2019.'],
     pending: 'The Accuracy view sets its own inputs; this preset opens it with its defaults.',
   },

@@ -42,7 +42,7 @@ function FitBars({ figures }: { figures: Figures }) {
 }
 
 /** The scenario's headline numbers, the same the `memory` and `fit` commands print. */
-export function KeyFigures({ scenario }: { scenario: Scenario }) {
+export default function KeyFigures({ scenario }: { scenario: Scenario }) {
   const figures = useMemo(() => scenarioKeyFigures(scenario), [scenario]);
   if (!figures) return null;
   const { memoryAtSeqMin: low, memoryAtSeqMax: high } = figures;
@@ -67,7 +67,7 @@ export function KeyFigures({ scenario }: { scenario: Scenario }) {
           {figures.fits.map((fit) => (
             <tr key={fit.deviceId}>
               <th scope="row">Longest sequence on {fit.deviceName}</th>
-              <td data-testid={`fit-${fit.deviceId}`} data-tokens={fit.maxSeqTokens ?? ''}>
+              <td data-testid={`key-fit-${fit.deviceId}`} data-tokens={fit.maxSeqTokens ?? ''}>
                 {fit.maxSeqTokens === null ? `does not fit: ${formatBytes(fit.fixedBytes)} needed before any token` : `${fit.maxSeqTokens.toLocaleString('en-US')} tokens`}
               </td>
             </tr>

@@ -8,6 +8,6 @@ export function slideText(scenario: Scenario): { title: string; caption: string 
   const preset = scenario.preset === '' ? undefined : findScenarioPreset(scenario.preset);
   return {
     title: scenario.title || preset?.title || VIEW_NAMES[scenario.view],
-    caption: scenario.description || preset?.summary || '',
+    caption: scenario.description || preset?.caption || '',
   };
 }

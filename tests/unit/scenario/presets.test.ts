@@ -33,6 +33,8 @@ describe('scenario presets', () => {
         expect(scenario.title).toBe(preset.title);
         expect(preset.summary.length).toBeGreaterThan(100);
         expect(preset.sources.length).toBeGreaterThan(0);
+        expect(preset.caption.length).toBeGreaterThan(20);
+        expect(preset.caption.length).toBeLessThanOrEqual(200);
       });
     });
   }

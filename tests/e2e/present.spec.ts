@@ -1,0 +1,284 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { pngSize, readPngText } from '../../src/ui/export/png.ts';
+
+/** Runs the command line as a user would and parses its JSON output. */
+function cli(...args: string[]): unknown {
+  return JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--json'], { encoding: 'utf8' }));
+}
+
+const foreignRequests: string[] = [];
+
+// Any request that leaves the app's origin fails the test that made it; it is aborted, never sent.
+test.beforeEach(async ({ context, baseURL }) => {
+  foreignRequests.length = 0;
+  const origin = new URL(baseURL!).origin;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+});
+
+test.afterEach(() => {
+  expect(foreignRequests).toEqual([]);
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+test('preset link shows the numbers the CLI prints', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?preset=longest-sequence-gpu-vs-wafer');
+  await expect(page.getByTestId('preset-info')).toContainText('Longest trainable sequence: one GPU against the wafer');
+
+  const memory = cli('memory', '--model', 'gpt-j-6b', '--seq', '512,131072') as { seq: number; totalBytes: number }[];
+  await expect(page.getByTestId('memory-at-smin')).toHaveAttribute('data-bytes', String(memory[0]!.totalBytes));
+  await expect(page.getByTestId('memory-at-smax')).toHaveAttribute('data-bytes', String(memory[1]!.totalBytes));
+
+  for (const device of ['a100-80gb', 'h100-80gb', 'wse-2']) {
+    const fit = cli('fit', '--model', 'gpt-j-6b', '--device', device) as { maxSeq: number | null };
+    await expect(page.getByTestId(`key-fit-${device}`)).toHaveAttribute('data-tokens', fit.maxSeq === null ? '' : String(fit.maxSeq));
+  }
+  const wafer = cli('fit', '--model', 'gpt-j-6b', '--device', 'wse-2') as { maxSeq: number };
+  await expect(page.getByTestId('key-fit-wse-2')).toContainText(`${wafer.maxSeq.toLocaleString('en-US')} tokens`);
+  expect(page.url()).toContain('?v=1&preset=longest-sequence-gpu-vs-wafer');
+  expect(errors).toEqual([]);
+});
+
+test('Back and Forward restore earlier scenarios', async ({ page }) => {
+  await page.goto('./');
+  const menu = page.getByTestId('presets-menu');
+  await menu.selectOption('attention-crossover');
+  await expect(page.getByTestId('preset-info')).toContainText('Where attention compute overtakes');
+  // Wait past the 600 ms burst window so the next change makes its own history entry.
+  await page.waitForTimeout(800);
+  await menu.selectOption('very-long-sequences');
+  await expect(page).toHaveURL(/preset=very-long-sequences/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/preset=attention-crossover/);
+  await expect(menu).toHaveValue('attention-crossover');
+  await expect(page.getByTestId('crossover')).toHaveAttribute('data-tokens', '24576');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?v=1$/);
+  await expect(menu).toHaveValue('');
+  await expect(page.getByTestId('preset-info')).toHaveCount(0);
+
+  await page.goForward();
+  await page.goForward();
+  await expect(page).toHaveURL(/preset=very-long-sequences/);
+  await expect(menu).toHaveValue('very-long-sequences');
+});
+
+test('two invalid fields are both reported and the rest applies', async ({ page }) => {
+  await page.goto('./?preset=gpt-j-figure&b=0&smax=131072&rc=sometimes&dev=wse-2');
+  const notice = page.getByTestId('ignored-notice');
+  await expect(notice).toContainText('2 settings in the link were ignored');
+  await expect(notice.locator('li')).toHaveCount(2);
+  await expect(notice).toContainText('b');
+  await expect(notice).toContainText('rc');
+  await expect(notice).toContainText('sometimes');
+  await expect(page.getByTestId('memory-at-smax')).toContainText(/./);
+  await expect(page.getByTestId('key-figures')).toContainText('s = 131,072');
+  await expect(page.getByTestId('key-fit-wse-2')).toBeVisible();
+  await expect(page.getByTestId('key-fit-a100-80gb')).toHaveCount(0);
+  await expect(page).toHaveURL(/smax=131072&dev=wse-2$/);
+
+  await notice.getByRole('button', { name: /Dismiss/ }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('unknown model and device ids are reported', async ({ page }) => {
+  await page.goto('./?model=gpt-99&dev=h100-80gb,gpu-9000');
+  const notice = page.getByTestId('ignored-notice');
+  await expect(notice).toContainText('gpt-99');
+  await expect(notice).toContainText('gpu-9000');
+  await expect(page).toHaveURL(/dev=h100-80gb$/);
+});
+
+test('markup in a link or a file stays text', async ({ page }) => {
+  const errors = watchErrors(page);
+  const payload = '<img src=x id=injected onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await page.goto(`./?title=${encodeURIComponent(payload)}&desc=${encodeURIComponent(payload)}`);
+  await expect(page.getByTestId('scenario-heading')).toContainText('<img src=x');
+  await expect(page.locator('#injected')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await page.getByTestId('load-scenario').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'seqscope-scenario', version: 1, fields: { title: payload, b: 'many' } })),
+  });
+  await expect(page.getByTestId('ignored-notice')).toContainText('many');
+  await expect(page.locator('#injected')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a deck presents start to end by keyboard and its link reopens it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?preset=attention-crossover');
+  const before = page.url();
+  await page.getByTestId('deck-button').click();
+  await page.getByTestId('add-presets').click();
+  const list = page.getByTestId('deck-list').locator('li');
+  await expect(list).toHaveCount(7);
+  // Put the crossover slide first.
+  await page.getByRole('button', { name: 'Move slide 4 up' }).click();
+  await page.getByRole('button', { name: 'Move slide 3 up' }).click();
+  await page.getByRole('button', { name: 'Move slide 2 up' }).click();
+  await expect(list.first()).toContainText('Where attention compute overtakes');
+
+  await page.getByTestId('present').click();
+  const counter = page.getByTestId('slide-counter');
+  const title = page.getByTestId('slide-title');
+  await expect(counter).toHaveText('1 / 7');
+  await expect(title).toHaveText('Where attention compute overtakes the dense layers');
+
+  const expectSlide = async (number: number) => expect(counter).toHaveText(`${number} / 7`);
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(2);
+  await page.keyboard.press('Space');
+  await expectSlide(3);
+  await page.keyboard.press('PageDown');
+  await expectSlide(4);
+  await page.keyboard.press('ArrowDown');
+  await expectSlide(5);
+  await page.keyboard.press('PageUp');
+  await expectSlide(4);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await expectSlide(2);
+  await page.keyboard.press('End');
+  await expectSlide(7);
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(7);
+  await page.keyboard.press('Home');
+  await expectSlide(1);
+  await page.keyboard.press('3');
+  await expect(counter).toHaveText('Go to slide 3…');
+  await page.keyboard.press('Enter');
+  await expectSlide(3);
+  await page.keyboard.press('a');
+  await page.keyboard.press('Tab');
+  await expectSlide(3);
+  await expect(title).toHaveText('Longest trainable sequence: one GPU against the wafer');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByTestId('preset-info')).toContainText('Where attention compute overtakes');
+  expect(page.url()).toBe(before);
+
+  await page.getByTestId('deck-button').click();
+  await page.getByTestId('copy-deck-link').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('?deck=');
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.getByTestId('deck-button').click();
+  const otherList = other.getByTestId('deck-list').locator('li');
+  await expect(otherList).toHaveCount(7);
+  expect(await otherList.allInnerTexts()).toEqual(await list.allInnerTexts());
+  await expect(other.getByTestId('preset-info')).toContainText('Where attention compute overtakes');
+});
+
+test('slides fill a 16:9 screen at 1080p and 4K', async ({ page }) => {
+  for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?preset=gpt-j-figure');
+    await page.getByTestId('deck-button').click();
+    await page.getByTestId('add-slide').click();
+    await page.getByTestId('present').click();
+    const box = await page.locator('.slide').boundingBox();
+    expect(box!.width).toBeCloseTo(width, 0);
+    expect(box!.height).toBeCloseTo(height, 0);
+    const fontSize = await page.locator('.slide').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(fontSize).toBeCloseTo(width / 60, 0);
+    const background = await page.locator('.presentation').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).toBe('rgb(255, 255, 255)');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presentation')).toHaveCount(0);
+    await page.evaluate(() => localStorage.clear());
+  }
+});
+
+test('exports produce files that parse', async ({ page }) => {
+  await page.goto('./?preset=longest-sequence-gpu-vs-wafer');
+  const menu = page.getByRole('group', { name: 'Export longest-sequence' });
+  const chart = page.locator('svg[data-chart="longest-sequence"]');
+  const size = await chart.boundingBox();
+
+  const save = async (format: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.locator(`[data-export="${format}"]`).click()]);
+    return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+  };
+
+  const svg = await save('svg');
+  expect(svg.name).toBe('seqscope-longest-sequence.svg');
+  const svgText = svg.bytes.toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.nodeName, desc: doc.querySelector('desc')?.textContent ?? '' };
+  }, svgText);
+  expect(parsed.error).toBe(false);
+  expect(parsed.root).toBe('svg');
+  expect(parsed.desc).toContain('preset=longest-sequence-gpu-vs-wafer');
+
+  const png = await save('png');
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const pixels = pngSize(new Uint8Array(png.bytes));
+  expect(pixels.width).toBe(Math.round(size!.width) * 2);
+  expect(pixels.height).toBe(Math.round(size!.height) * 2);
+  expect(readPngText(new Uint8Array(png.bytes)).URL).toContain('preset=longest-sequence-gpu-vs-wafer');
+
+  const csv = (await save('csv')).bytes.toString('utf8').split('\n');
+  expect(csv[0]).toMatch(/^# seqscope http:\/\/localhost:\d+\/\?v=1&preset=longest-sequence-gpu-vs-wafer$/);
+  expect(csv[1]).toBe('device,capacity_bytes,fixed_bytes,max_seq_tokens');
+  const wafer = cli('fit', '--model', 'gpt-j-6b', '--device', 'wse-2') as { maxSeq: number; capacityBytes: number; fixedBytes: number };
+  expect(csv).toContain(`wse-2,${wafer.capacityBytes},${wafer.fixedBytes},${wafer.maxSeq}`);
+
+  const json = JSON.parse((await save('json')).bytes.toString('utf8')) as { columns: string[]; rows: unknown[][] };
+  expect(json.columns).toEqual(['device', 'capacity_bytes', 'fixed_bytes', 'max_seq_tokens']);
+  expect(json.rows).toHaveLength(3);
+});
+
+test('scenario file saves and loads back', async ({ page }) => {
+  await page.goto('./?preset=very-long-sequences&b=2&title=Appendix');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-scenario').click()]);
+  const file = readFileSync((await download.path())!);
+  const saved = page.url();
+
+  await page.getByTestId('presets-menu').selectOption('gpt-j-figure');
+  await expect(page).toHaveURL(/preset=gpt-j-figure$/);
+  await page.getByTestId('load-scenario').setInputFiles({ name: 'appendix.json', mimeType: 'application/json', buffer: file });
+  await expect(page).toHaveURL(saved);
+  await expect(page.getByTestId('ignored-notice')).toHaveCount(0);
+
+  await page.getByTestId('load-scenario').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
+  await expect(page.getByTestId('ignored-notice')).toContainText('not valid JSON');
+  await expect(page).toHaveURL(saved);
+});
+
+test('theme follows the system until the user picks one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const dark = 'rgb(17, 20, 24)';
+  const light = 'rgb(255, 255, 255)';
+  expect(await background()).toBe(dark);
+  await page.getByTestId('theme-switch').selectOption('light');
+  expect(await background()).toBe(light);
+  await page.reload();
+  expect(await background()).toBe(light);
+  await expect(page.getByTestId('theme-switch')).toHaveValue('light');
+  await page.getByTestId('theme-switch').selectOption('system');
+  expect(await background()).toBe(dark);
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await background()).toBe(light);
+});
