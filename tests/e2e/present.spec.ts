@@ -282,3 +282,12 @@ test('theme follows the system until the user picks one', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await background()).toBe(light);
 });
+
+test('built page forbids inline scripts and other origins', async ({ page }) => {
+  await page.goto('./');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = new Map(policy!.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+  expect(directives.get('connect-src')!.every((source) => ["'self'", 'blob:', 'data:'].includes(source))).toBe(true);
+});

@@ -142,7 +142,7 @@ function fieldEquals(field: AnyUrlField<Scenario>, a: unknown, b: unknown): bool
 const presetScenarios = new Map<string, Scenario>();
 
 /**
- * The scenario a preset stands for: its query applied to the defaults, with
+ * Builds the scenario a preset stands for: its query applied to the defaults, with
  * its title. Throws ValidationError when the preset's own query is invalid,
  * which the preset tests catch; undefined for an unknown id.
  */
@@ -230,12 +230,12 @@ function reasonOf(error: ValidationError): string {
 }
 
 /** Rules that involve two fields; a broken rule restores both to their starting values. */
-function checkCrossFieldRules(scenario: Scenario, base: Scenario, given: ReadonlySet<string>, ignored: IgnoredField[]): Scenario {
+function checkCrossFieldRules(scenario: Scenario, base: Scenario, givenKeys: ReadonlySet<string>, ignored: IgnoredField[]): Scenario {
   let result = scenario;
   if (result.scaling.seqMin > result.scaling.seqMax) {
     const { seqMin, seqMax } = result.scaling;
     const reset = `both reset to ${base.scaling.seqMin} and ${base.scaling.seqMax}`;
-    ignored.push(given.has('smin')
+    ignored.push(givenKeys.has('smin')
       ? { key: 'smin', value: String(seqMin), reason: `must not exceed smax (${seqMax}); ${reset}` }
       : { key: 'smax', value: String(seqMax), reason: `must not be below smin (${seqMin}); ${reset}` });
     result = { ...result, scaling: { ...result.scaling, seqMin: base.scaling.seqMin, seqMax: base.scaling.seqMax } };

@@ -7,7 +7,7 @@ import { appStore } from '../../state/store.ts';
 import { copyText } from './clipboard.ts';
 import { slideText } from './slideInfo.ts';
 
-/** The deck: add the current scenario or the presets, reorder, remove, share and present. */
+/** Lists the deck's slides, with controls to add the current scenario or the presets, reorder, remove, share and present. */
 export function DeckPanel({ onClose }: { onClose: () => void }) {
   const deck = useDeckState((state) => state.deck);
   const previous = useDeckState((state) => state.previous);

@@ -16,7 +16,7 @@ function tableOf(figures: Figures): ChartData {
   };
 }
 
-/** Longest sequence per device as horizontal bars on a log axis. */
+/** Draws the maximum trainable sequence per device as horizontal bars on a log axis. */
 function FitBars({ figures }: { figures: Figures }) {
   const lengths = figures.fits.map((fit) => fit.maxSeqTokens ?? 1);
   const x = scaleLog().domain([1, Math.max(10, ...lengths) * 1.5]).range([0, CHART_WIDTH - LABEL_WIDTH - 90]);
@@ -41,7 +41,7 @@ function FitBars({ figures }: { figures: Figures }) {
   );
 }
 
-/** The scenario's headline numbers, the same the `memory` and `fit` commands print. */
+/** Shows the scenario's headline numbers, the same values the `memory` and `fit` commands print. */
 export default function KeyFigures({ scenario }: { scenario: Scenario }) {
   const figures = useMemo(() => scenarioKeyFigures(scenario), [scenario]);
   if (!figures) return null;

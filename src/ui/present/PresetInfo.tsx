@@ -7,7 +7,7 @@ import { useAppState } from '../../state/store.ts';
 const KeyFigures = lazy(() => import('./KeyFigures.tsx'));
 
 /**
- * The user's title and description, then the active preset's explanation,
+ * Shows the user's title and description, then the active preset's explanation,
  * sources and, for scaling presets, its key figures. React renders every
  * string as text, so a title from a link cannot add markup.
  */

@@ -3,7 +3,7 @@ import type { Scenario } from '../../core/scenario/types.ts';
 
 const VIEW_NAMES = { scaling: 'Scaling', fabric: 'Fabric', kernels: 'Kernels', accuracy: 'Accuracy by position' } as const;
 
-/** A slide's title and caption: the user's own, else the preset's, else the view's name. */
+/** Returns a slide's title and caption: the user's own, else the preset's, else the view's name. */
 export function slideText(scenario: Scenario): { title: string; caption: string } {
   const preset = scenario.preset === '' ? undefined : findScenarioPreset(scenario.preset);
   return {

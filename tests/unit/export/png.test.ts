@@ -4,7 +4,7 @@ import { formatChartCsv, formatChartJson } from '../../../src/ui/export/tables.t
 
 const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
 
-/** A PNG skeleton (signature, IHDR for width × height, IEND) built from the specification's layout. */
+/** Builds a PNG skeleton (signature, IHDR for width × height, IEND) built from the specification's layout. */
 function skeletonPng(width: number, height: number): Uint8Array {
   const ihdrData = new Uint8Array(13);
   const view = new DataView(ihdrData.buffer);

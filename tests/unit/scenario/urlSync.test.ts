@@ -3,7 +3,7 @@ import { createDeckStore } from '../../../src/state/deck.ts';
 import { createAppStore } from '../../../src/state/store.ts';
 import { HISTORY_BURST_MS, holdUrlSync, startUrlSync } from '../../../src/state/urlSync.ts';
 
-/** A browser history over plain arrays, with a settable clock, for driving startUrlSync. */
+/** Creates a browser history over plain arrays, with a settable clock, for driving startUrlSync. */
 function fakeBrowser(initialSearch = '') {
   const entries = [`/${initialSearch}`];
   let index = 0;
