@@ -1,4 +1,68 @@
-// Placeholder until the Kernels view lands.
+import { useAppState } from '../../state/store.ts';
+import { useKernelsState } from '../../state/kernelsStore.ts';
+import { formatTokens } from '../../core/units.ts';
+import { useElementWidth } from '../common/useElementWidth.ts';
+import { KernelsCharts } from './KernelsCharts.tsx';
+import { KernelsControls } from './KernelsControls.tsx';
+import { KernelsTable } from './KernelsTable.tsx';
+import { KERNEL_LABELS } from './kernelLabels.ts';
+import '../scaling/scaling.css';
+import './kernels.css';
+
+/** Real attention kernels run in this browser's workers: time, memory and error against N. */
 export default function KernelsView() {
-  return <p className="empty-state">The Kernels view is not built yet.</p>;
+  const sweep = useAppState((state) => state.scenario.kernels);
+  const run = useKernelsState((state) => state);
+  const { ref, width } = useElementWidth<HTMLDivElement>(720);
+  const running = run.status === 'running';
+  const pointFraction = run.current?.fraction ?? 0;
+  const overall = run.pointsTotal === 0 ? 0 : (run.pointsDone + (running ? pointFraction : 0)) / run.pointsTotal;
+
+  return (
+    <div className="kernels-view">
+      <aside className="kernels-aside" aria-label="Sweep settings">
+        <KernelsControls disabled={running} />
+      </aside>
+      <section className="kernels-main" ref={ref}>
+        <div className="kernels-runbar">
+          <button type="button" className="primary" onClick={() => void run.runSweep(sweep)} disabled={running || sweep.kernels.length === 0}>
+            Run sweep
+          </button>
+          <button type="button" onClick={run.cancel} disabled={!running}>
+            Cancel
+          </button>
+          <progress max={1} value={overall} aria-label="Sweep progress" data-progress={overall.toFixed(3)} />
+          <span className="kernels-status" role="status" data-status={run.status}>
+            {statusText(run)}
+          </span>
+        </div>
+        {run.error && <p className="error-panel">{run.error}</p>}
+        {run.status === 'idle' && run.results.length === 0 && (
+          <p className="field-hint">
+            Run sweep times each chosen kernel at each N on {typeof navigator === 'undefined' ? 'all' : navigator.hardwareConcurrency || 2} workers in this
+            browser, and measures its error against float64 exact attention.
+          </p>
+        )}
+        <KernelsCharts kernels={sweep.kernels} seqLens={sweep.seqLens} results={run.results} width={width} />
+        <KernelsTable results={run.results} failures={run.failures} />
+        {run.relaxedSimd !== null && (
+          <p className="field-hint">
+            The exact tiled kernel runs as WebAssembly SIMD{run.relaxedSimd ? ' with fused multiply-add (relaxed SIMD)' : ''}, split by query rows across the
+            workers, which share one memory.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function statusText(run: { status: string; current: { kernel: string; seqLen: number; fraction: number } | null; pointsDone: number; pointsTotal: number }): string {
+  if (run.status === 'running' && run.current) {
+    const label = KERNEL_LABELS[run.current.kernel] ?? run.current.kernel;
+    return `Point ${run.pointsDone + 1} of ${run.pointsTotal}: ${label} at N = ${formatTokens(run.current.seqLen)}, ${Math.round(100 * run.current.fraction)}%`;
+  }
+  if (run.status === 'running') return 'Starting the workers…';
+  if (run.status === 'cancelled') return `Cancelled after ${run.pointsDone} of ${run.pointsTotal} points.`;
+  if (run.status === 'done') return `Finished ${run.pointsTotal} points.`;
+  return '';
 }

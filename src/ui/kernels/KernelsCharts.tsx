@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { logLogSlope } from '../../core/kernels/slope.ts';
+import { formatBytes, formatTokens } from '../../core/units.ts';
+import type { KernelRunResult } from '../../workers/kernelPool.ts';
+import { LogLogChart, type ChartSeries } from '../charts/LogLogChart.tsx';
+import { OKABE_ITO } from '../charts/palette.ts';
+import { KERNEL_LABELS, kernelColor } from './kernelLabels.ts';
+
+interface Props {
+  kernels: readonly string[];
+  seqLens: readonly number[];
+  results: readonly KernelRunResult[];
+  width: number;
+}
+
+/** x positions of the charts; a single N gets neighbours so the log axis has a span. */
+function axisLengths(seqLens: readonly number[]): number[] {
+  if (seqLens.length >= 2) return [...seqLens];
+  const only = seqLens[0] ?? 1024;
+  return [only / 2, only, only * 2];
+}
+
+function seriesOf(kernels: readonly string[], xs: readonly number[], results: readonly KernelRunResult[], value: (r: KernelRunResult) => number): ChartSeries[] {
+  return kernels.map((kernel) => ({
+    key: kernel,
+    label: KERNEL_LABELS[kernel] ?? kernel,
+    color: kernelColor(kernel),
+    values: xs.map((n) => {
+      const result = results.find((r) => r.kernel === kernel && r.seqLen === n);
+      return result ? value(result) : Number.NaN;
+    }),
+  }));
+}
+
+function Legend({ series, note }: { series: readonly ChartSeries[]; note?: (key: string) => string }) {
+  return (
+    <ul className="legend">
+      {series.map((entry) => (
+        <li key={entry.key} data-legend={entry.key}>
+          <span className={entry.dashed ? 'swatch swatch-dashed' : 'swatch'} style={entry.dashed ? { borderColor: entry.color } : { background: entry.color }} />
+          {entry.label}
+          {note && note(entry.key)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toPrecision(3)} s` : ms >= 1 ? `${ms.toPrecision(3)} ms` : `${(ms * 1000).toPrecision(3)} µs`);
+
+/** Time, working memory and error against N on log-log axes, one line per kernel; points appear as runs finish. */
+export function KernelsCharts({ kernels, seqLens, results, width }: Props) {
+  const [hoverX, setHoverX] = useState<number | null>(null);
+  const xs = axisLengths(seqLens);
+  const height = Math.max(240, Math.min(380, Math.round(width * 0.45)));
+  const common = { xs, width, height, hoverX, onHoverX: setHoverX, xLabel: 'Sequence length N (tokens)', formatX: formatTokens };
+
+  const time = seriesOf(kernels, xs, results, (r) => r.medianMs);
+  const slopes = new Map(
+    kernels.map((kernel) => [kernel, logLogSlope(results.filter((r) => r.kernel === kernel).map((r) => ({ x: r.seqLen, y: r.medianMs })))]),
+  );
+  const memory = seriesOf(kernels, xs, results, (r) => r.extraBytes);
+  const ioSeries: ChartSeries = {
+    key: 'io',
+    label: 'Q, K, V and output (for scale)',
+    color: OKABE_ITO.grey,
+    dashed: true,
+    values: xs.map((n) => results.find((r) => r.seqLen === n)?.ioBytes ?? Number.NaN),
+  };
+  const error = seriesOf(kernels, xs, results, (r) => r.errors.relFrobError);
+
+  return (
+    <div className="kernels-charts">
+      <LogLogChart
+        {...common}
+        name="kernels-time"
+        title="Time against N"
+        yLabel="Median wall time"
+        series={time}
+        formatY={formatMs}
+        description={`Median time of each kernel at N from ${formatTokens(xs[0]!)} to ${formatTokens(xs[xs.length - 1]!)}.`}
+      >
+        <Legend
+          series={time}
+          note={(key) => {
+            const slope = slopes.get(key);
+            return slope === null || slope === undefined ? '' : ` — slope ${slope.toFixed(2)}`;
+          }}
+        />
+        <p className="field-hint">The slope is the least-squares exponent p of time ≈ c·N^p over the finished points: about 2 for exact attention at large N, about 1 for the approximations.</p>
+      </LogLogChart>
+      <LogLogChart
+        {...common}
+        name="kernels-memory"
+        title="Working memory against N"
+        yLabel="Bytes beyond inputs and output"
+        series={[...memory, ioSeries]}
+        formatY={(bytes) => formatBytes(bytes, 'GiB', 3)}
+        description="Peak working memory of each kernel beyond Q, K, V and the output, from its allocation plan, against N."
+      >
+        <Legend series={[...memory, ioSeries]} />
+      </LogLogChart>
+      <LogLogChart
+        {...common}
+        name="kernels-error"
+        title="Error against float64 exact attention"
+        yLabel="Relative Frobenius error"
+        series={error}
+        formatY={(value) => value.toExponential(0)}
+        description="Relative Frobenius error of each kernel's output against a float64 reference, against N."
+      >
+        <Legend series={error} />
+        <p className="field-hint">Measured on up to 512 evenly spaced query rows per run. Exact kernels sit near float32 rounding (about 1e-7).</p>
+      </LogLogChart>
+    </div>
+  );
+}
