@@ -50,11 +50,12 @@ export function buildMaxPyramid(values: Float32Array, width: number, height: num
 
 /**
  * The level to draw when one PE covers `devicePixelsPerPe` device pixels: the
- * coarsest level whose cells still cover at least one device pixel, so that no
- * cell, and no single hot PE, falls between pixel centres.
+ * finest level whose cells cover at least one device pixel. A cell that wide
+ * always contains a pixel centre, so nearest-neighbour sampling never drops a
+ * cell, and a single hot PE stays visible at any zoom.
  */
 export function levelForScale(devicePixelsPerPe: number, levels: number): number {
   if (devicePixelsPerPe >= 1) return 0;
-  const level = Math.floor(Math.log2(1 / devicePixelsPerPe));
+  const level = Math.ceil(Math.log2(1 / devicePixelsPerPe));
   return Math.max(0, Math.min(levels - 1, level));
 }

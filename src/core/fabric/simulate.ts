@@ -8,7 +8,7 @@ import type { FabricRunInput } from './input.ts';
 import { longestSequenceWithoutOverflow } from './maxSeq.ts';
 import { memoryRates, storedBytes, type MemoryRates } from './peMemory.ts';
 import { placeActivations, type Placement } from './placement.ts';
-import type { FabricMetric } from './scenario.ts';
+import type { FabricMetric, WavefrontSource } from './scenario.ts';
 import { arrivalCycle, crossingCycles } from './wavefront.ts';
 import { waferLayerTime, type WaferLayerTime } from './waferTiming.ts';
 import { layerWork } from './work.ts';
@@ -45,6 +45,9 @@ export interface FabricSummary {
   crossingSeconds: number;
   /** Per-message latency of one GPU network hop, for comparison. */
   gpuHopSeconds: number;
+  source: WavefrontSource;
+  cyclesPerHop: number;
+  clockHz: number;
   simulateMs: number;
 }
 
@@ -121,6 +124,9 @@ export function simulateFabric(input: FabricRunInput): FabricResult {
     crossingCycles: crossing,
     crossingSeconds: crossing / parameters.clockHz,
     gpuHopSeconds: fabric.gpu.latencySeconds,
+    source: fabric.source,
+    cyclesPerHop: parameters.cyclesPerHop,
+    clockHz: parameters.clockHz,
     simulateMs: 0,
   };
   const result: FabricResult = { geometry, metrics, placement, rates, summary, assumptions: describeAssumptions(input, summary) };

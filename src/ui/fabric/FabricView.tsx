@@ -1,4 +1,116 @@
-// Placeholder until the Fabric view lands.
+import { useCallback, useState, type FormEvent } from 'react';
+import { FABRIC_METRICS, type FabricMetric } from '../../core/fabric/scenario.ts';
+import { useFabricState } from '../../state/fabricStore.ts';
+import { useAppState } from '../../state/store.ts';
+import { METRIC_INFO, type ColourScale } from './colour.ts';
+import { FabricControls } from './FabricControls.tsx';
+import { FabricSummaryPanel } from './FabricSummaryPanel.tsx';
+import { Heatmap, type HeatmapHandle } from './Heatmap.tsx';
+import { Legend } from './Legend.tsx';
+import { HoverReadout, PinnedPanel } from './PePanel.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useFabricSimulation } from './useFabricSimulation.ts';
+import { WavefrontControls } from './Wavefront.tsx';
+import './fabric.css';
+
+function ZoomToPe({ handle, columns, rows }: { handle: HeatmapHandle | null; columns: number; rows: number }) {
+  const [x, setX] = useState('');
+  const [y, setY] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const px = Number(x);
+    const py = Number(y);
+    if (!Number.isInteger(px) || px < 0 || px >= columns || x.trim() === '') return setError(`x: "${x}" is invalid; expected an integer from 0 to ${columns - 1}.`);
+    if (!Number.isInteger(py) || py < 0 || py >= rows || y.trim() === '') return setError(`y: "${y}" is invalid; expected an integer from 0 to ${rows - 1}.`);
+    setError(undefined);
+    handle?.zoomToPe(px, py);
+  };
+  return (
+    <form className="fabric-zoom-to" onSubmit={submit} aria-label="Zoom to a PE">
+      <label>
+        x <input value={x} onChange={(event) => setX(event.target.value)} size={4} inputMode="numeric" aria-label="PE column x" />
+      </label>
+      <label>
+        y <input value={y} onChange={(event) => setY(event.target.value)} size={4} inputMode="numeric" aria-label="PE row y" />
+      </label>
+      <button type="submit">Zoom to PE</button>
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </form>
+  );
+}
+
+function StatusLine() {
+  const status = useFabricState((state) => state.status);
+  const error = useFabricState((state) => state.error);
+  const cancelled = useFabricState((state) => state.cancelledRuns);
+  const simulateMs = useFabricState((state) => state.result?.summary.simulateMs);
+  const cancelledText = cancelled > 0 ? ` ${cancelled} earlier run${cancelled === 1 ? ' was' : 's were'} cancelled by newer scenarios.` : '';
+  if (status === 'error') return <p className="error-panel" role="alert" data-testid="fabric-status" data-status={status}>{error}</p>;
+  const text = status === 'running' ? 'Simulating in a worker…' : status === 'done' ? `Simulated in ${simulateMs?.toFixed(0)} ms.` : 'Waiting for the first simulation.';
+  return (
+    <p className="muted" data-testid="fabric-status" data-status={status} aria-live="polite">
+      {text}
+      {cancelledText}
+    </p>
+  );
+}
+
+/** The Fabric view: the simulated wafer as a zoomable heatmap beside a GPU cluster running the same layer. */
 export default function FabricView() {
-  return <p className="empty-state">The Fabric view is not built yet.</p>;
+  useFabricSimulation();
+  const result = useFabricState((state) => state.result);
+  const metric = useAppState((state) => state.scenario.fabric.metric);
+  const setScenario = useAppState((state) => state.setScenario);
+  const [scale, setScale] = useState<ColourScale | undefined>();
+  const [handle, setHandle] = useState<HeatmapHandle | null>(null);
+  const onHandle = useCallback((next: HeatmapHandle | null) => setHandle(next), []);
+  const setMetric = (next: FabricMetric) => setScenario((scenario) => ({ ...scenario, fabric: { ...scenario.fabric, metric: next } }));
+
+  return (
+    <div className="fabric-view">
+      <div className="fabric-main">
+        <div className="fabric-toolbar">
+          <label>
+            Metric{' '}
+            <select value={metric} onChange={(event) => setMetric(event.target.value as FabricMetric)} data-testid="fabric-metric">
+              {FABRIC_METRICS.map((value) => (
+                <option key={value} value={value}>
+                  {METRIC_INFO[value].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {result && <ZoomToPe handle={handle} columns={result.geometry.columns} rows={result.geometry.rows} />}
+        </div>
+        <StatusLine />
+        {result ? (
+          <>
+            <Heatmap result={result} metric={metric} onScale={setScale} handleRef={onHandle} />
+            {scale && <Legend scale={scale} />}
+            <HoverReadout result={result} />
+            <WavefrontControls summary={result.summary} />
+            <Timeline summary={result.summary} />
+          </>
+        ) : (
+          <div className="fabric-heatmap fabric-placeholder" />
+        )}
+      </div>
+      <aside className="fabric-side">
+        {result && <PinnedPanel result={result} />}
+        {result && <FabricSummaryPanel summary={result.summary} />}
+        <FabricControls />
+        {result && (
+          <section aria-label="Assumptions">
+            <h3>Assumptions</h3>
+            <ul className="fabric-assumptions">
+              {result.assumptions.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </aside>
+    </div>
+  );
 }

@@ -33,13 +33,19 @@ describe('max-pooled pyramid', () => {
     expect(Array.from(level.values)).toEqual([0, 0, 0, 5]);
   });
 
-  it('picks the coarsest level with cells of a device pixel or more', () => {
+  it('picks the finest level with cells of a device pixel or more', () => {
     expect(levelForScale(2, 11)).toBe(0);
     expect(levelForScale(1, 11)).toBe(0);
-    expect(levelForScale(0.6, 11)).toBe(0);
+    expect(levelForScale(0.68, 11)).toBe(1);
     expect(levelForScale(0.5, 11)).toBe(1);
-    expect(levelForScale(0.3, 11)).toBe(1);
-    expect(levelForScale(0.2, 11)).toBe(2);
+    expect(levelForScale(0.3, 11)).toBe(2);
+    expect(levelForScale(0.25, 11)).toBe(2);
+    expect(levelForScale(0.2, 11)).toBe(3);
     expect(levelForScale(1e-9, 11)).toBe(10);
+    for (const scale of [0.9, 0.51, 0.34, 0.13, 0.01]) {
+      const cellPixels = 2 ** levelForScale(scale, 20) * scale;
+      expect(cellPixels, `scale ${scale}`).toBeGreaterThanOrEqual(1);
+      expect(cellPixels, `scale ${scale}`).toBeLessThan(2);
+    }
   });
 });

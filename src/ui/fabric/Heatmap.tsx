@@ -1,0 +1,239 @@
+import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { FabricMetric } from '../../core/fabric/scenario.ts';
+import type { FabricResult } from '../../core/fabric/simulate.ts';
+import { fabricStore, useFabricState, type Camera } from '../../state/fabricStore.ts';
+import { Canvas2DRenderer, type HeatmapRenderer, type Viewport } from './canvasRenderer.ts';
+import { colourPyramid, pyramidFor } from './heatmapImage.ts';
+import { colourScale, formatMetricValue, type ColourScale } from './colour.ts';
+import { drawMinimap, MINIMAP_WIDTH } from './minimap.ts';
+import { drawOverlay, peAt } from './overlay.ts';
+
+/** CSS pixels per PE when zooming to one PE by its coordinates. */
+const PE_ZOOM = 48;
+const MAX_ZOOM = 200;
+const KEY_ZOOM_STEP = 1.5;
+const KEY_PAN_PIXELS = 60;
+
+export interface HeatmapProps {
+  result: FabricResult;
+  metric: FabricMetric;
+  /** Receives the colour scale in use, for the legend. */
+  onScale?: (scale: ColourScale) => void;
+}
+
+function fitCamera(viewport: Viewport, columns: number, rows: number): Camera {
+  const k = Math.min(viewport.width / columns, viewport.height / rows) * 0.98;
+  return { k, x: (viewport.width - columns * k) / 2, y: (viewport.height - rows * k) / 2 };
+}
+
+/** Handle the parent uses to zoom to a PE. */
+export interface HeatmapHandle {
+  zoomToPe(x: number, y: number): void;
+}
+
+/**
+ * The whole fabric as one cell per PE, drawn with Canvas2D from a max-pooled
+ * pyramid under a d3-zoom camera. Pan and zoom change only the camera; the
+ * image is rebuilt only when the result or the metric changes.
+ */
+export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & { handleRef?: (handle: HeatmapHandle | null) => void }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const heatRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const minimapRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<HeatmapRenderer | null>(null);
+  const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
+  const cameraRef = useRef<Camera>({ k: 1, x: 0, y: 0 });
+  const frameRef = useRef(0);
+  const [viewport, setViewport] = useState<Viewport>({ width: 0, height: 0, dpr: 1 });
+  const [rendererError, setRendererError] = useState<string | undefined>();
+  const hover = useFabricState((state) => state.hover);
+  const pinned = useFabricState((state) => state.pinned);
+  const wavefrontCycle = useFabricState((state) => state.wavefrontCycle);
+  const { geometry } = result;
+
+  const scale = useMemo(() => colourScale(metric, result), [metric, result]);
+  const image = useMemo(() => colourPyramid(pyramidFor(result.metrics[metric], geometry.columns, geometry.rows), scale), [result, metric, geometry, scale]);
+  const trafficMax = useMemo(() => colourScale('traffic', result).max, [result]);
+
+  useEffect(() => onScale?.(scale), [onScale, scale]);
+
+  const draw = useCallback(() => {
+    frameRef.current = 0;
+    const overlay = overlayRef.current?.getContext('2d');
+    const renderer = rendererRef.current;
+    if (!renderer || !overlay || viewport.width === 0) return;
+    const camera = cameraRef.current;
+    renderer.draw(image, camera, viewport);
+    const { hover: hovered, pinned: pinnedPe } = fabricStore.getState();
+    drawOverlay(overlay, {
+      geometry, camera, viewport, values: result.metrics[metric], traffic: result.metrics.traffic, trafficMax,
+      formatValue: (value) => formatMetricValue(metric, value),
+      hover: hovered, pinned: pinnedPe,
+      wavefront: wavefrontCycle === undefined ? undefined : { cycle: wavefrontCycle, cyclesPerHop: result.summary.cyclesPerHop, source: result.summary.source },
+    });
+    const minimap = minimapRef.current?.getContext('2d');
+    const fit = fitCamera(viewport, geometry.columns, geometry.rows);
+    if (minimap) drawMinimap(minimap, image, camera, viewport, camera.k > fit.k * 1.5);
+    const container = containerRef.current;
+    if (container) {
+      container.dataset.cameraK = String(camera.k);
+      container.dataset.cameraX = String(camera.x);
+      container.dataset.cameraY = String(camera.y);
+    }
+  }, [image, viewport, geometry, result, metric, trafficMax, wavefrontCycle]);
+
+  const requestDraw = useCallback(() => {
+    if (frameRef.current === 0) frameRef.current = requestAnimationFrame(draw);
+  }, [draw]);
+
+  const requestDrawRef = useRef(requestDraw);
+  useEffect(() => {
+    requestDrawRef.current = requestDraw;
+    requestDraw();
+  }, [requestDraw, hover, pinned]);
+
+  useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
+
+  // Size the canvases to the container in device pixels, so the image stays sharp at any pixel ratio.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const observer = new ResizeObserver(() => {
+      if (!rendererRef.current && heatRef.current) {
+        try {
+          rendererRef.current = new Canvas2DRenderer(heatRef.current);
+        } catch (error) {
+          setRendererError((error as Error).message);
+        }
+      }
+      setViewport({ width: container.clientWidth, height: container.clientHeight, dpr: window.devicePixelRatio || 1 });
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    for (const canvas of [heatRef.current, overlayRef.current]) {
+      if (!canvas) continue;
+      canvas.width = Math.round(viewport.width * viewport.dpr);
+      canvas.height = Math.round(viewport.height * viewport.dpr);
+    }
+  }, [viewport]);
+
+  // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || viewport.width === 0) return;
+    const fit = fitCamera(viewport, geometry.columns, geometry.rows);
+    const behaviour = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([fit.k / 2, MAX_ZOOM])
+      .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        cameraRef.current = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
+        fabricStore.getState().set({ camera: cameraRef.current });
+        requestDrawRef.current();
+      });
+    zoomRef.current = behaviour;
+    const selection = select(container).call(behaviour);
+    const saved = fabricStore.getState().camera;
+    const start = saved && saved.k >= fit.k / 2 ? saved : fit;
+    selection.call(behaviour.transform, zoomIdentity.translate(start.x, start.y).scale(start.k));
+    return () => {
+      selection.on('.zoom', null);
+    };
+    // The camera resets only when the viewport or the fabric's size changes, not on every new result.
+  }, [viewport, geometry.columns, geometry.rows]);
+
+  const zoomToPe = useCallback(
+    (x: number, y: number) => {
+      const container = containerRef.current;
+      const behaviour = zoomRef.current;
+      if (!container || !behaviour) return;
+      const k = PE_ZOOM;
+      const transform = zoomIdentity.translate(viewport.width / 2 - (x + 0.5) * k, viewport.height / 2 - (y + 0.5) * k).scale(k);
+      select(container).call(behaviour.transform, transform);
+    },
+    [viewport],
+  );
+
+  useEffect(() => {
+    handleRef?.({ zoomToPe });
+    return () => handleRef?.(null);
+  }, [handleRef, zoomToPe]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const container = containerRef.current;
+    const behaviour = zoomRef.current;
+    if (!container || !behaviour) return;
+    const selection = select(container);
+    const k = cameraRef.current.k;
+    const pan = KEY_PAN_PIXELS / k;
+    const actions: Record<string, () => void> = {
+      '+': () => selection.call(behaviour.scaleBy, KEY_ZOOM_STEP),
+      '=': () => selection.call(behaviour.scaleBy, KEY_ZOOM_STEP),
+      '-': () => selection.call(behaviour.scaleBy, 1 / KEY_ZOOM_STEP),
+      _: () => selection.call(behaviour.scaleBy, 1 / KEY_ZOOM_STEP),
+      ArrowLeft: () => selection.call(behaviour.translateBy, pan, 0),
+      ArrowRight: () => selection.call(behaviour.translateBy, -pan, 0),
+      ArrowUp: () => selection.call(behaviour.translateBy, 0, pan),
+      ArrowDown: () => selection.call(behaviour.translateBy, 0, -pan),
+      '0': () => {
+        const fit = fitCamera(viewport, geometry.columns, geometry.rows);
+        selection.call(behaviour.transform, zoomIdentity.translate(fit.x, fit.y).scale(fit.k));
+      },
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const pointerPe = (event: PointerEvent<HTMLDivElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return peAt(cameraRef.current, geometry, event.clientX - rect.left, event.clientY - rect.top);
+  };
+
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const pe = pointerPe(event);
+    const current = fabricStore.getState().hover;
+    if (pe?.x !== current?.x || pe?.y !== current?.y) fabricStore.getState().set({ hover: pe });
+  };
+
+  const onMinimapClick = (event: React.MouseEvent<HTMLCanvasElement>) => {
+    event.stopPropagation();
+    const rect = event.currentTarget.getBoundingClientRect();
+    const scaleToFabric = geometry.columns / rect.width;
+    const x = (event.clientX - rect.left) * scaleToFabric;
+    const y = (event.clientY - rect.top) * scaleToFabric;
+    const container = containerRef.current;
+    const behaviour = zoomRef.current;
+    if (!container || !behaviour) return;
+    const k = cameraRef.current.k;
+    select(container).call(behaviour.transform, zoomIdentity.translate(viewport.width / 2 - x * k, viewport.height / 2 - y * k).scale(k));
+  };
+
+  return (
+    <div
+      ref={containerRef}
+      className="fabric-heatmap"
+      tabIndex={0}
+      role="img"
+      aria-label={`Heatmap of ${geometry.columns} × ${geometry.rows} PEs. Use + and − to zoom, the arrow keys to pan and 0 to reset.`}
+      onKeyDown={onKeyDown}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => fabricStore.getState().set({ hover: undefined })}
+      onClick={(event) => {
+        const pe = pointerPe(event as unknown as PointerEvent<HTMLDivElement>);
+        const current = fabricStore.getState().pinned;
+        fabricStore.getState().set({ pinned: pe && (pe.x !== current?.x || pe.y !== current?.y) ? pe : undefined });
+      }}
+    >
+      <canvas ref={heatRef} className="fabric-canvas" data-testid="fabric-heatmap-canvas" style={{ width: viewport.width, height: viewport.height }} />
+      <canvas ref={overlayRef} className="fabric-canvas fabric-overlay" style={{ width: viewport.width, height: viewport.height }} />
+      <canvas ref={minimapRef} className="fabric-minimap" width={MINIMAP_WIDTH} height={Math.round((MINIMAP_WIDTH * geometry.rows) / geometry.columns)} onClick={onMinimapClick} aria-label="Minimap: click to move the view there" />
+      {rendererError && <p className="field-error" role="alert">{rendererError}</p>}
+    </div>
+  );
+}

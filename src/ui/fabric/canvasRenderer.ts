@@ -1,0 +1,73 @@
+import { levelForScale } from '../../core/fabric/pyramid.ts';
+import type { Camera } from '../../state/fabricStore.ts';
+import type { HeatmapImage, ImageLevel } from './heatmapImage.ts';
+
+/** Canvas size in CSS pixels and the device pixel ratio it is drawn at. */
+export interface Viewport {
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+/** Draws a heatmap image under a camera; the same interface for Canvas2D and WebGL. */
+export interface HeatmapRenderer {
+  readonly kind: 'canvas2d' | 'webgl';
+  draw(image: HeatmapImage, camera: Camera, viewport: Viewport): void;
+  /** Reads one device pixel back, which forces the frame to finish. */
+  readPixel(x: number, y: number): [number, number, number, number];
+}
+
+export const BACKGROUND = '#1b1f24';
+
+/** The level's pixels on a canvas, made on first use. */
+export function levelCanvas(level: ImageLevel): HTMLCanvasElement {
+  if (!level.canvas) {
+    const canvas = document.createElement('canvas');
+    canvas.width = level.width;
+    canvas.height = level.height;
+    canvas.getContext('2d')!.putImageData(level.pixels, 0, 0);
+    level.canvas = canvas;
+  }
+  return level.canvas;
+}
+
+/**
+ * Draws with Canvas2D: one drawImage of the pyramid level whose cells cover at
+ * least one device pixel, scaled with nearest-neighbour sampling and clipped to
+ * the fabric. The image holds one pixel per cell, so the work per frame does
+ * not depend on how many PEs are visible.
+ */
+export class Canvas2DRenderer implements HeatmapRenderer {
+  readonly kind = 'canvas2d';
+  private readonly context: CanvasRenderingContext2D;
+
+  constructor(canvas: HTMLCanvasElement) {
+    const context = canvas.getContext('2d', { alpha: false });
+    if (!context) throw new Error('Canvas2D is not available in this browser.');
+    this.context = context;
+  }
+
+  draw(image: HeatmapImage, camera: Camera, viewport: Viewport): void {
+    const ctx = this.context;
+    const { dpr } = viewport;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = BACKGROUND;
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    const levelIndex = levelForScale(camera.k * dpr, image.levels.length);
+    const level = image.levels[levelIndex]!;
+    const cell = 2 ** levelIndex;
+    ctx.save();
+    ctx.setTransform(dpr * camera.k, 0, 0, dpr * camera.k, dpr * camera.x, dpr * camera.y);
+    ctx.beginPath();
+    ctx.rect(0, 0, image.columns, image.rows);
+    ctx.clip();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(levelCanvas(level), 0, 0, level.width * cell, level.height * cell);
+    ctx.restore();
+  }
+
+  readPixel(x: number, y: number): [number, number, number, number] {
+    const data = this.context.getImageData(x, y, 1, 1).data;
+    return [data[0]!, data[1]!, data[2]!, data[3]!];
+  }
+}
