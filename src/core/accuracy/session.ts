@@ -34,7 +34,8 @@ export class AccuracySession {
   loadModel(configText: string, modelBytes: ArrayBuffer): LoadedModel {
     const config = parseGpt2Config(configText);
     this.weights = null;
-    this.weights = loadGpt2Weights(new Uint8Array(modelBytes), config);
+    // The weights are copied into a WebAssembly memory for the SIMD kernels; the file's buffer can then be freed.
+    this.weights = loadGpt2Weights(new Uint8Array(modelBytes), config, true);
     return { config, parameters: countGpt2Parameters(config), fileBytes: modelBytes.byteLength };
   }
 

@@ -38,8 +38,9 @@ describe('measureAccuracy on the tiny GPT-2', () => {
     const progress: number[] = [];
     const result = await measureAccuracy(weights, passages, [{ window: null }], {
       onProgress: (p) => progress.push(p.doneSteps),
-      // Two blocks per passage: cancel during the second passage.
-      isCancelled: () => ++steps >= 3,
+      // Cancel is checked after each of the two blocks and once in the output head (32 rows):
+      // three checks per passage, so the fourth falls in the second passage.
+      isCancelled: () => ++steps >= 4,
     });
     expect(result.cancelled).toBe(true);
     expect(result.passagesDone).toBe(1);
