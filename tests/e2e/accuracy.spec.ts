@@ -54,3 +54,20 @@ test('truncated weights are rejected with the tensor named', async ({ page }) =>
   await expect(page.getByTestId('model-error')).toContainText(/Tensor "h\.1\.[a-z_.]+": its data ends at byte/);
   await expect(page.getByTestId('accuracy-empty')).toBeVisible();
 });
+
+test('imported CSV is drawn without a model', async ({ page }) => {
+  await page.goto('./?view=accuracy&acc.smooth=1');
+  const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},${(0.2 + i * 0.01).toFixed(2)},${(0.4 + i * 0.01).toFixed(2)}`);
+  await page.getByTestId('csv-import').setInputFiles({ name: 'medium.csv', mimeType: 'text/csv', buffer: Buffer.from(`position,top1,top5\n${rows.join('\n')}\n`) });
+  const chart = page.locator('svg[data-chart="accuracy-by-position"]');
+  await expect(chart.locator('path[data-series]')).toHaveCount(2);
+  await expect(chart.locator('path[data-series="medium (imported)-top1"]')).toHaveAttribute('d', /^M.*(L.*){19}$/);
+  await expect(page.locator('.acc-table')).toContainText('20.0%');
+});
+
+test('bad CSV is reported with its line', async ({ page }) => {
+  await page.goto('./?view=accuracy');
+  await page.getByTestId('csv-import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('position,top1\n1,0.2\n2,55\n') });
+  await expect(page.getByRole('alert')).toContainText('bad.csv: Line 3, column "top1": "55" is invalid');
+  await expect(page.getByTestId('accuracy-empty')).toBeVisible();
+});

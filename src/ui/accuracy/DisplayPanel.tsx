@@ -23,7 +23,7 @@ export function DisplayPanel() {
       <div className="acc-buttons">
         <label className="acc-file-label">
           Import CSV
-          <input type="file" accept=".csv,text/csv" onChange={(event) => {
+          <input type="file" accept=".csv,text/csv" data-testid="csv-import" onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
             if (file) void file.text().then((text) => importAccuracyCsv(text, file.name));
