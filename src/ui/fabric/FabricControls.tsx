@@ -84,7 +84,7 @@ export function FabricControls() {
       <fieldset>
         <legend>Fabric</legend>
         <div className="fabric-field">
-          <label htmlFor="fabric-preset">Preset</label>
+          <label htmlFor="fabric-preset">Fabric preset</label>
           <select id="fabric-preset" value={fabric.fabricId} onChange={(event) => setFabric({ fabricId: event.target.value as FabricId, edits: {} })}>
             {FABRIC_IDS.map((id) => (
               <option key={id} value={id}>
