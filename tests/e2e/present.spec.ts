@@ -202,6 +202,13 @@ test('slides fill a 16:9 screen at 1080p and 4K', async ({ page }) => {
     expect(fontSize).toBeCloseTo(width / 60, 0);
     const background = await page.locator('.presentation').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
+    // A view that computes marks itself busy; the slide says so until it is done.
+    await expect(page.getByTestId('slide-busy')).toHaveCount(0);
+    await expect(page.locator('.slide-computing')).toHaveCount(0);
+    await page.locator('.slide-body > *').last().evaluate((element) => element.setAttribute('aria-busy', 'true'));
+    await expect(page.getByTestId('slide-busy')).toHaveText('Computing…');
+    await page.locator('.slide-body [aria-busy]').evaluate((element) => element.setAttribute('aria-busy', 'false'));
+    await expect(page.getByTestId('slide-busy')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presentation')).toHaveCount(0);
     await page.evaluate(() => localStorage.clear());

@@ -99,7 +99,7 @@ export const idListCodec = (key: string, isKnown: (id: string) => boolean, maxIt
     const known = [...new Set(ids.filter(isKnown))];
     const unknown = ids.filter((id) => !isKnown(id));
     if (unknown.length > 0 && known.length > 0) {
-      throw new PartiallyValidError(key, unknown.join(','), 'known ids', `Not found: ${unknown.join(', ')}; kept ${known.join(', ')}.`, known);
+      throw new PartiallyValidError(key, unknown.join(','), 'known ids', `Not found: ${unknown.join(', ')}.`, known);
     }
     if (unknown.length > 0) throw new ValidationError(key, raw, 'known ids', `Not found: ${unknown.join(', ')}.`);
     return known;

@@ -218,8 +218,13 @@ export function decodeScenario(query: string | URLSearchParams): DecodeResult {
       scenario = field.set(scenario, field.parse(raw));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      if (error instanceof PartiallyValidError) scenario = field.set(scenario, error.kept);
-      ignored.push({ key, value: error instanceof PartiallyValidError ? String(error.value) : raw, reason: reasonOf(error) });
+      if (error instanceof PartiallyValidError) {
+        scenario = field.set(scenario, error.kept);
+        const kept = Array.isArray(error.kept) ? error.kept.join(', ') : String(error.kept);
+        ignored.push({ key, value: String(error.value), reason: `${reasonOf(error)} Kept ${kept}.` });
+      } else {
+        ignored.push({ key, value: raw, reason: reasonOf(error) });
+      }
     }
   }
   return { scenario: checkCrossFieldRules(scenario, base, seen, ignored), ignored };

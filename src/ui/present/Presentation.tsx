@@ -81,6 +81,19 @@ function PresentationScreen({ index }: { index: number }) {
 
   useEffect(() => root.current?.focus(), []);
 
+  // A view marks work in progress with aria-busy="true" on any element; the slide then says it is computing.
+  const body = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    const check = () => setBusy(element.querySelector('[aria-busy="true"]') !== null);
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    return () => observer.disconnect();
+  }, [index]);
+
   if (!scenario) return null;
   const { title, caption } = slideText(scenario);
   const View = SLIDE_VIEWS[scenario.view];
@@ -90,7 +103,8 @@ function PresentationScreen({ index }: { index: number }) {
     <div ref={root} className="presentation" role="dialog" aria-modal="true" aria-label={deckTitle || 'Presentation'} tabIndex={-1} data-testid="presentation">
       <div className="slide" data-slide={index + 1}>
         <h1 className="slide-title" data-testid="slide-title">{title}</h1>
-        <div className="slide-body">
+        <div className="slide-body" ref={body}>
+          {busy && <p className="slide-busy" role="status" data-testid="slide-busy">Computing…</p>}
           <ErrorBoundary key={index} label={title}>
             <Suspense fallback={<p className="slide-computing" role="status">{computing ? 'Computing this slide…' : 'Loading this slide…'}</p>}>
               <View />
