@@ -61,6 +61,9 @@ export class RunCancelledError extends Error {
   }
 }
 
+/** Points cheaper than this many FLOPs get one untimed run before the timed ones. */
+const WARM_UP_BELOW_FLOPS = 2e9;
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -127,30 +130,39 @@ export class KernelPool {
 
     try {
       await call(0, (api) => api.generate(job, memory, layout));
-      const timesMs: number[] = [];
-      for (let repeat = 0; repeat < options.repeats; repeat++) {
+      const runOnce = async (onPairs?: (donePairs: number, totalPairs: number) => void) => {
         const tasks = planTasks(shape, this.size);
         const totalPairs = tasks.reduce((sum, task) => sum + taskPairs(task, shape), 0);
         let donePairs = 0;
-        const report = (extra: number) => options.onProgress?.((repeat + Math.min(1, (donePairs + extra) / totalPairs)) / options.repeats);
         const running = new Map<number, number>();
+        const report = () => onPairs?.(donePairs + [...running.values()].reduce((a, b) => a + b, 0), totalPairs);
         const start = performance.now();
         await Promise.all(
           this.workers.map(async (_, slot) => {
             for (let task = tasks.shift(); task && !stopped; task = tasks.shift()) {
               const range: TaskRange = task;
-              const onRows = proxy((rows: number) => {
-                running.set(slot, taskPairs({ ...range, rowEnd: range.rowStart + rows }, shape));
-                report([...running.values()].reduce((a, b) => a + b, 0));
-              });
+              const onRows = onPairs
+                ? proxy((rows: number) => {
+                    running.set(slot, taskPairs({ ...range, rowEnd: range.rowStart + rows }, shape));
+                    report();
+                  })
+                : undefined;
               await call(slot, (api) => api.run(job, memory, layout, slot, range, onRows));
               running.delete(slot);
               donePairs += taskPairs(range, shape);
-              report([...running.values()].reduce((a, b) => a + b, 0));
+              report();
             }
           }),
         );
-        timesMs.push(performance.now() - start);
+        return performance.now() - start;
+      };
+
+      // A short point is run once untimed first, so that JavaScript kernels
+      // run optimised code when timed; a long one warms up within its first tiles.
+      if (this.flopsOf(job) < WARM_UP_BELOW_FLOPS) await runOnce();
+      const timesMs: number[] = [];
+      for (let repeat = 0; repeat < options.repeats; repeat++) {
+        timesMs.push(await runOnce((done, total) => options.onProgress?.((repeat + Math.min(1, done / total)) / options.repeats)));
       }
       const errors = await call(0, (api) => api.evaluate(job, memory, layout));
       return this.result(job, timesMs, errors);
@@ -173,10 +185,14 @@ export class KernelPool {
     });
   }
 
+  private flopsOf(job: KernelJob): number {
+    return job.kernel === TEST_FAILING_KERNEL ? exactFlops(job.shape) : getKernel(job.kernel).flops(job.shape, job.params);
+  }
+
   private result(job: KernelJob, timesMs: number[], errors: JobErrors): KernelRunResult {
     const kernel = job.kernel === TEST_FAILING_KERNEL ? null : getKernel(job.kernel);
     const medianMs = median(timesMs);
-    const flops = kernel ? kernel.flops(job.shape, job.params) : exactFlops(job.shape);
+    const flops = this.flopsOf(job);
     return {
       kernel: job.kernel,
       seqLen: job.shape.seqLen,

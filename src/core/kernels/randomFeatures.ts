@@ -123,6 +123,7 @@ function runRandomFeatures(task: KernelTask): void {
   const omega = orthogonalFeatures(features, headDim, (params.seed * 7919 + head) >>> 0);
   const sums = new KeyValueSums(features, headDim);
   const queryLogits = new Float64Array(features);
+  const numerator = new Float64Array(headDim);
 
   const prefixEnd = causal ? rowStart : seqLen;
   for (let j = 0; j < prefixEnd; j++) sums.add(buffers.k, buffers.v, j * stride + offset, omega);
@@ -138,11 +139,15 @@ function runRandomFeatures(task: KernelTask): void {
       queryLogits[r] = phi;
       denominator += phi * sums.z[r]!;
     }
+    // Summing the numerator before dividing keeps a denominator near the
+    // underflow limit from producing 1/denominator = Infinity (and then NaN).
+    numerator.fill(0);
+    for (let r = 0; r < features; r++) {
+      const phi = queryLogits[r]!;
+      for (let c = 0; c < headDim; c++) numerator[c] = numerator[c]! + phi * sums.kv[r * headDim + c]!;
+    }
     if (denominator > 0 && Number.isFinite(denominator)) {
-      for (let r = 0; r < features; r++) {
-        const weight = queryLogits[r]! / denominator;
-        for (let c = 0; c < headDim; c++) buffers.out[qBase + c] = buffers.out[qBase + c]! + weight * sums.kv[r * headDim + c]!;
-      }
+      for (let c = 0; c < headDim; c++) buffers.out[qBase + c] = numerator[c]! / denominator;
     }
     if (onRows && ((i - rowStart + 1) % 64 === 0 || i + 1 === rowEnd)) onRows(i - rowStart + 1);
   }

@@ -14,7 +14,7 @@ export interface KernelsScenario {
   heads: number;
   causal: boolean;
   input: InputKind;
-  /** Sliding window width w in tokens. */
+  /** Sliding window reach w in tokens (each side; causal: the w ending at the token). */
   window: number;
   /** Global tokens g of the window kernel. */
   globalTokens: number;

@@ -5,19 +5,20 @@ import { planTasks } from './plan.ts';
 import type { AttentionKernel, KernelParams, KernelTask } from './types.ts';
 
 /**
- * Key ranges a token sees under a sliding window of width w with g global
- * tokens (Longformer, Beltagy et al., arXiv 2004.05150): its neighbours
- * within w/2 on either side (causal: the w tokens ending at itself), the
- * first g tokens, and every token when it is itself global.
+ * Key ranges a token sees under a sliding window of reach w with g global
+ * tokens, after Longformer (Beltagy et al., arXiv 2004.05150): the tokens
+ * less than w away on either side (causal: the w tokens ending at itself),
+ * the first g tokens, and every token when it is itself global. Longformer's
+ * window counts both sides, so its w = 512 is a reach of 256 here; with a
+ * reach of at least N the kernel is exact attention.
  */
 export function windowRanges(token: number, shape: AttentionShape, params: KernelParams): number[] {
   const { seqLen, causal } = shape;
   const { window, globalTokens } = params;
   const end = causal ? token + 1 : seqLen;
   if (token < globalTokens) return [0, end];
-  const half = Math.floor(window / 2);
-  const start = causal ? Math.max(0, token + 1 - window) : Math.max(0, token - half);
-  const stop = causal ? end : Math.min(seqLen, token + (window - half));
+  const start = Math.max(0, token + 1 - window);
+  const stop = causal ? end : Math.min(seqLen, token + window);
   const globalEnd = Math.min(globalTokens, start, end);
   const ranges = globalEnd > 0 ? [0, globalEnd] : [];
   if (stop > start) ranges.push(Math.max(start, globalEnd), stop);
@@ -26,7 +27,8 @@ export function windowRanges(token: number, shape: AttentionShape, params: Kerne
 
 /** Keys one non-global token sees at most. */
 function keysPerToken(shape: AttentionShape, params: KernelParams): number {
-  return Math.min(shape.seqLen, params.window + params.globalTokens);
+  const reach = shape.causal ? params.window : 2 * params.window - 1;
+  return Math.min(shape.seqLen, Math.max(0, reach) + params.globalTokens);
 }
 
 export const windowKernel: AttentionKernel = {

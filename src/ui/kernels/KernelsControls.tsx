@@ -89,7 +89,7 @@ export function KernelsControls({ disabled }: { disabled: boolean }) {
 
       <fieldset className="control-group">
         <legend>Approximations</legend>
-        <ScenarioField fieldKey="ker.w" label="Window w" hint="tokens" />
+        <ScenarioField fieldKey="ker.w" label="Window reach w" hint="tokens each side" />
         <ScenarioField fieldKey="ker.g" label="Global tokens g" />
         <ScenarioField fieldKey="ker.b" label="Block B" hint="tokens" />
         <ScenarioField fieldKey="ker.r" label="Low rank k" />
