@@ -27,7 +27,7 @@ function expectDecreasing(errors: number[]): void {
   for (let i = 1; i < errors.length; i++) expect(errors[i], `error ${i} of ${errors.join(', ')}`).toBeLessThan(errors[i - 1]!);
 }
 
-describe('approximation error falls as its parameter grows', () => {
+describe('approximation error falls as its parameter grows', { timeout: 30_000 }, () => {
   it('window w, non-causal and causal', () => {
     expectDecreasing(relativeErrors(windowKernel, NON_CAUSAL, 'window', [16, 64, 256]));
     expectDecreasing(relativeErrors(windowKernel, CAUSAL, 'window', [16, 64, 256]));
@@ -40,8 +40,9 @@ describe('approximation error falls as its parameter grows', () => {
   // FAVOR+'s variance grows like exp(|q + k|² / sqrt(d)); at unit-variance
   // Q and K with d = 64 it swamps m up to 1024, so the inputs are halved.
   it('random features m, non-causal and causal', () => {
-    expectDecreasing(relativeErrors(randomFeaturesKernel, NON_CAUSAL, 'features', [8, 64, 256, 1024], 0.5));
-    expectDecreasing(relativeErrors(randomFeaturesKernel, CAUSAL, 'features', [8, 64, 256, 1024], 0.5));
+    const short = { seqLen: 256 };
+    expectDecreasing(relativeErrors(randomFeaturesKernel, { ...NON_CAUSAL, ...short }, 'features', [8, 64, 512], 0.5));
+    expectDecreasing(relativeErrors(randomFeaturesKernel, { ...CAUSAL, ...short }, 'features', [8, 64, 512], 0.5));
   });
 });
 
