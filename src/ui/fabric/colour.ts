@@ -55,31 +55,33 @@ export function colourScale(metric: FabricMetric, result: FabricResult): ColourS
   return { metric, min: 0, max: Math.max(metricMaximum(result.metrics[metric]), Number.MIN_VALUE), overflowAbove: Number.POSITIVE_INFINITY, lut };
 }
 
-/** Writes RGBA pixels for the values: NaN as reserved, above overflowAbove as overflow, else through the table. */
+function packRgb(rgb: readonly number[]): number {
+  const bytes = new Uint8ClampedArray([rgb[0]!, rgb[1]!, rgb[2]!, 255]);
+  return new Uint32Array(bytes.buffer)[0]!;
+}
+
+const RESERVED_PIXEL = packRgb(RESERVED_RGB);
+const OVERFLOW_PIXEL = packRgb(OVERFLOW_RGB);
+
+/**
+ * Writes RGBA pixels for the values: NaN as reserved, above overflowAbove as
+ * overflow, else through the table. Pixels are written as whole 32-bit words
+ * through views of the same byte order, so the result does not depend on it.
+ */
 export function colourise(values: Float32Array, scale: ColourScale, out: Uint8ClampedArray): void {
-  const { lut, min, overflowAbove } = scale;
+  const { min, overflowAbove } = scale;
+  const lut = new Uint32Array(scale.lut.buffer, scale.lut.byteOffset, 256);
+  const pixels = new Uint32Array(out.buffer, out.byteOffset, values.length);
   const span = 255 / (scale.max - min || 1);
-  for (let i = 0, o = 0; i < values.length; i += 1, o += 4) {
+  for (let i = 0; i < values.length; i += 1) {
     const value = values[i]!;
-    if (value !== value) {
-      out[o] = RESERVED_RGB[0];
-      out[o + 1] = RESERVED_RGB[1];
-      out[o + 2] = RESERVED_RGB[2];
-      out[o + 3] = 255;
-    } else if (value > overflowAbove) {
-      out[o] = OVERFLOW_RGB[0];
-      out[o + 1] = OVERFLOW_RGB[1];
-      out[o + 2] = OVERFLOW_RGB[2];
-      out[o + 3] = 255;
-    } else {
+    if (value !== value) pixels[i] = RESERVED_PIXEL;
+    else if (value > overflowAbove) pixels[i] = OVERFLOW_PIXEL;
+    else {
       let index = ((value - min) * span) | 0;
       if (index < 0) index = 0;
       else if (index > 255) index = 255;
-      const l = index * 4;
-      out[o] = lut[l]!;
-      out[o + 1] = lut[l + 1]!;
-      out[o + 2] = lut[l + 2]!;
-      out[o + 3] = 255;
+      pixels[i] = lut[index]!;
     }
   }
 }
