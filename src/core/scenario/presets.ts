@@ -78,26 +78,24 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     id: 'broadcast-vs-gpu-hop',
     title: 'A weight broadcast across the wafer against one GPU network hop',
     view: 'fabric',
-    query: 'view=fabric',
+    query: 'view=fabric&fab.metric=arrival',
     summary:
       'A weight tile enters the wafer at its west edge and crosses the mesh one processing element per hop, a few cycles each, so the whole broadcast takes microseconds. '
       + 'A single message between two GPUs in different servers costs a latency of about 2 µs before any byte moves. '
       + 'The Fabric view animates the arrival time at every processing element and puts the 8-GPU cluster\'s communication beside it.',
     caption: 'A weight tile crosses the wafer hop by hop in microseconds; one message between GPUs costs about 2 µs before any byte moves.',
     sources: ['Cerebras WSE-2 announcement: 850,000 cores on a 2-D mesh.', 'NVIDIA ConnectX and perftest figures: about 2 µs per RDMA message, 400 Gb/s per InfiniBand NDR port.'],
-    pending: 'Fabric settings (metric, broadcast source) are set in the Fabric view; this preset opens it with its defaults.',
   },
   {
     id: 'dense-vs-approximate-retrieval',
     title: 'Dense against approximate attention on a retrieval input',
     view: 'kernels',
-    query: 'view=kernels',
+    query: 'view=kernels&ker.input=retrieval&ker.k=dense,tiled,window,hierarchical,lowrank,random-features',
     summary:
-      'Exact attention and the approximations (sliding window, hierarchical blocks, low-rank, random features) run in this browser on the same seeded input, in which each query must find one distant key. '
-      + 'The approximations save memory and time, and the error against exact attention shows what they give up: a window cannot see the distant key at all.',
+      'Exact attention and the approximations (sliding window, hierarchical blocks, low-rank, random features) run in this browser on the same seeded input, in which each query must find one key half the sequence away. '
+      + 'The approximations save memory and time, and the error against exact attention shows what they give up: a window narrower than half the sequence cannot see the key at all.',
     caption: 'Approximate attention saves memory and time, and its error against exact attention shows what it gives up on a retrieval input.',
     sources: [FLASH, 'Beltagy et al., "Longformer", arXiv 2004.05150.', 'Wang et al., "Linformer", arXiv 2006.04768.', 'Choromanski et al., "Performer", arXiv 2009.14794.'],
-    pending: 'The kernel sweep parameters are set in the Kernels view; this preset opens it with its defaults.',
   },
   {
     id: 'accuracy-by-position',
