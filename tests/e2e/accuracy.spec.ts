@@ -26,6 +26,8 @@ test('tiny GPT-2 loads, runs and draws the chart', async ({ page }) => {
   await expect(page.getByTestId('text-source')).toContainText('characters');
   await page.getByTestId('model-files').setInputFiles([`${fixture}/config.json`, `${fixture}/model.safetensors`]);
   await expect(page.getByTestId('model-summary')).toContainText('2 layers, hidden size 64, 4 heads, context 32 tokens');
+  // The preview server sends COOP and COEP headers, so a helper thread shares the weights.
+  await expect(page.getByTestId('model-summary')).toContainText('matrix products on 2 threads');
 
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('run-progress')).toContainText('3 of 3 passages done');

@@ -1,5 +1,6 @@
 import { countGpt2Parameters, parseGpt2Config, type Gpt2Config } from '../gpt2/config.ts';
 import { encodeGpt2, GPT2_TOKENIZER_VOCAB } from '../gpt2/tokenizer.ts';
+import type { HelperSetup } from '../gpt2/wasm/helperChannel.ts';
 import { loadGpt2Weights, type Gpt2Weights } from '../gpt2/weights.ts';
 import { measureAccuracy, type ContextSetting, type MeasureProgress, type MeasureResult } from './measure.ts';
 import { splitIntoPassages } from './passages.ts';
@@ -10,6 +11,8 @@ export interface LoadedModel {
   parameters: number;
   /** Bytes of the model.safetensors file. */
   fileBytes: number;
+  /** Threads that run the matrix products. */
+  threads: number;
 }
 
 export interface PreparedText {
@@ -18,6 +21,9 @@ export interface PreparedText {
   /** Tokens in the longest passage, the model's context plus the one predicted after it. */
   passageTokens: number;
 }
+
+/** Starts a thread that runs serveHelperJobs on the setup, and returns a function that ends it. */
+export type HelperStarter = (setup: HelperSetup) => () => void;
 
 export type ProgressListener = (progress: MeasureProgress, curves?: AccuracyCurve[]) => void;
 
@@ -29,14 +35,32 @@ export class AccuracySession {
   private weights: Gpt2Weights | null = null;
   private passages: number[][] = [];
   private cancelRequested = false;
+  private stopHelper: (() => void) | null = null;
+
+  /** startHelper, when given, runs half of every matrix product on a second thread over shared memory. */
+  constructor(private readonly startHelper?: HelperStarter) {}
 
   /** Checks config.json and model.safetensors against each other and keeps the weights. */
   loadModel(configText: string, modelBytes: ArrayBuffer): LoadedModel {
     const config = parseGpt2Config(configText);
-    this.weights = null;
+    this.releaseWeights();
     // The weights are copied into a WebAssembly memory for the SIMD kernels; the file's buffer can then be freed.
-    this.weights = loadGpt2Weights(new Uint8Array(modelBytes), config, true);
-    return { config, parameters: countGpt2Parameters(config), fileBytes: modelBytes.byteLength };
+    const weights = loadGpt2Weights(new Uint8Array(modelBytes), config, { arena: this.startHelper ? 'shared' : 'private' });
+    if (this.startHelper && weights.arena) {
+      const stopThread = this.startHelper(weights.arena.helperSetup());
+      this.stopHelper = () => {
+        weights.arena?.stopHelper();
+        stopThread();
+      };
+    }
+    this.weights = weights;
+    return { config, parameters: countGpt2Parameters(config), fileBytes: modelBytes.byteLength, threads: this.startHelper ? 2 : 1 };
+  }
+
+  private releaseWeights(): void {
+    this.stopHelper?.();
+    this.stopHelper = null;
+    this.weights = null;
   }
 
   /** Tokenises the text and splits it into passages of the loaded model's context plus one. */

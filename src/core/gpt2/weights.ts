@@ -123,11 +123,12 @@ export function arenaSizesFor(config: Gpt2Config) {
 /**
  * Reads a GPT-2 checkpoint from the bytes of a model.safetensors file. Throws
  * SafetensorsError naming each missing tensor, wrong shape or wrong dtype
- * before any weight is converted. With useArena, the weights are copied into
- * a WebAssembly memory and the matrix products run on SIMD kernels; without
- * it they stay as views into the file and run in JavaScript.
+ * before any weight is converted. With options.arena, the weights are copied
+ * into a WebAssembly memory (shared, for a helper thread, or private) and the
+ * matrix products run on SIMD kernels; without it they stay as views into the
+ * file and run in JavaScript.
  */
-export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, useArena = false): Gpt2Weights {
+export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, options: { arena?: 'private' | 'shared' } = {}): Gpt2Weights {
   const index = readSafetensorsIndex(bytes);
   const problems = findCheckpointProblems(index, config);
   if (problems.length > 0) {
@@ -136,7 +137,7 @@ export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, useArena 
     throw new SafetensorsError(`model.safetensors does not match config.json (${config.layers} layers, hidden ${config.hidden}, vocabulary ${config.vocab}):\n${listed.join('\n')}\nChoose the config.json published with these weights.`);
   }
 
-  const arena = useArena ? new WeightArena(arenaSizesFor(config)) : null;
+  const arena = options.arena ? new WeightArena(arenaSizesFor(config), { shared: options.arena === 'shared' }) : null;
   const tensor = (name: string): Float32Array => {
     const entry = findEntry(index, name)!;
     const values = readTensorAsFloat32(bytes, entry);

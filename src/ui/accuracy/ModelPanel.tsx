@@ -101,7 +101,8 @@ export function ModelPanel() {
       {model && (
         <p className="acc-model-summary" data-testid="model-summary">
           Loaded {model.name}: {model.config.layers} layers, hidden size {model.config.hidden}, {model.config.heads} heads, context {model.config.contextTokens} tokens,
-          vocabulary {model.config.vocab.toLocaleString('en-US')}, {model.parameters.toLocaleString('en-US')} parameters ({formatBytesShort(model.fileBytes)}).
+          vocabulary {model.config.vocab.toLocaleString('en-US')}, {model.parameters.toLocaleString('en-US')} parameters ({formatBytesShort(model.fileBytes)});
+          matrix products on {model.threads === 1 ? 'one thread' : `${model.threads} threads`}.
         </p>
       )}
     </fieldset>

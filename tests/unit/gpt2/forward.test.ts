@@ -57,7 +57,7 @@ describe('GPT-2 forward pass against PyTorch', () => {
   });
 
   it('matches PyTorch on the SIMD kernels', () => {
-    const arenaWeights = loadGpt2Weights(read('model.safetensors'), config, true);
+    const arenaWeights = loadGpt2Weights(read('model.safetensors'), config, { arena: 'private' });
     expect(arenaWeights.arena).not.toBeNull();
     expect(arenaWeights.arena!.isPacked(arenaWeights.blocks[1]!.mlpFcWeight)).toBe(true);
     expect(maxAbsDifference(forwardLogits(arenaWeights, tokens), expected('logits'))).toBeLessThan(1e-4);

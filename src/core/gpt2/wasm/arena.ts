@@ -1,41 +1,15 @@
-import { GPT2_MATMUL_WASM, GPT2_MATMUL_WASM_RELAXED } from './matmulWasm.ts';
-
-interface MatmulExports {
-  linear(x: number, w: number, bias: number, out: number, rows: number, inWidth: number, outWidth: number): void;
-  outputHead(x: number, embedding: number, out: number, rows: number, hidden: number, vocab: number): void;
-}
+import { createControl, HelperChannel, JOB, type HelperSetup } from './helperChannel.ts';
+import { instantiateMatmul, type MatmulExports } from './module.ts';
 
 const PAGE_BYTES = 65536;
 /** The first page is left to the module's own static data. */
 const RESERVED_BYTES = PAGE_BYTES;
 /** The module's memory import allows at most 65,536 pages (4 GiB). */
 const MAX_PAGES = 65536;
-/** Rows of activations copied into the arena per call; the kernel's row tile is 64. */
-export const CHUNK_ROWS = 64;
+/** Rows of activations copied into the arena per call; with a helper thread each side takes half. */
+export const CHUNK_ROWS = 128;
 /** Columns per panel of a packed weight, the width of the kernel's register block. */
 export const PANEL_COLUMNS = 16;
-
-let compiled: WebAssembly.Module | null = null;
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Compiles the fused multiply-add build where relaxed SIMD is available, else the plain SIMD build. */
-function matmulModule(): WebAssembly.Module {
-  if (!compiled) {
-    try {
-      compiled = new WebAssembly.Module(decodeBase64(GPT2_MATMUL_WASM_RELAXED));
-    } catch (error) {
-      if (!(error instanceof WebAssembly.CompileError)) throw error;
-      compiled = new WebAssembly.Module(decodeBase64(GPT2_MATMUL_WASM));
-    }
-  }
-  return compiled;
-}
 
 export interface ArenaSizes {
   /** Floats of all weights placed in the arena. */
@@ -60,14 +34,21 @@ export class WeightArena {
   private readonly scratchIn: number;
   private readonly scratchOut: number;
 
-  constructor(sizes: ArenaSizes) {
+  private helper: HelperChannel | null = null;
+
+  /**
+   * shared places the arena in a SharedArrayBuffer so that a helper thread
+   * (see helperSetup) can run half of each product; it needs a cross-origin
+   * isolated page or Node.
+   */
+  constructor(sizes: ArenaSizes, options: { shared?: boolean } = {}) {
     // Each tensor may be padded to 16 bytes; 4 floats of slack per tensor is generous.
     const weightBytes = 4 * sizes.weightFloats + 4096 * 16;
     const scratchBytes = 4 * CHUNK_ROWS * (sizes.maxInWidth + sizes.maxOutWidth) + 64;
     const pages = Math.ceil((RESERVED_BYTES + weightBytes + scratchBytes) / PAGE_BYTES);
     if (pages > MAX_PAGES) throw new RangeError(`The weights need ${(pages * PAGE_BYTES / 2 ** 30).toFixed(1)} GiB of WebAssembly memory; the limit is 4 GiB.`);
-    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.kernels = new WebAssembly.Instance(matmulModule(), { env: { memory: this.memory } }).exports as unknown as MatmulExports;
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: options.shared ?? false });
+    this.kernels = instantiateMatmul(this.memory);
     this.weightEnd = RESERVED_BYTES + weightBytes;
     this.scratchIn = this.weightEnd;
     this.scratchOut = align16(this.scratchIn + 4 * CHUNK_ROWS * sizes.maxInWidth);
@@ -85,6 +66,29 @@ export class WeightArena {
     if (start + 4 * count > this.weightEnd) throw new RangeError('The weight arena is full; its size was computed from a different config.');
     this.nextByte = start + 4 * count;
     return new Float32Array(this.memory.buffer, start, count);
+  }
+
+  /** Whether the memory is shared, so that a helper thread can work on it. */
+  get shared(): boolean {
+    return typeof SharedArrayBuffer !== 'undefined' && this.memory.buffer instanceof SharedArrayBuffer;
+  }
+
+  /**
+   * Creates the control block for a helper thread and returns what that thread
+   * needs (pass it to serveHelperJobs there). Products run on one thread until
+   * the helper reports ready.
+   */
+  helperSetup(): HelperSetup {
+    if (!this.shared) throw new Error('A helper thread needs an arena created with shared: true.');
+    const control = createControl();
+    this.helper = new HelperChannel(control);
+    return { memory: this.memory, control };
+  }
+
+  /** Stops the helper thread's job loop. */
+  stopHelper(): void {
+    if (this.helper?.isReady()) this.helper.stop();
+    this.helper = null;
   }
 
   /** Matrices placed in column panels for linear(); no other code may read them as [in, out]. */
@@ -123,7 +127,9 @@ export class WeightArena {
     for (let first = 0; first < rows; first += CHUNK_ROWS) {
       const count = Math.min(CHUNK_ROWS, rows - first);
       input.set(x.subarray(first * inWidth, (first + count) * inWidth));
-      this.kernels.linear(this.scratchIn, weight.byteOffset, bias.byteOffset, this.scratchOut, count, inWidth, outWidth);
+      this.split(count, (rowStart, rows) => [
+        JOB.linear, this.scratchIn + 4 * rowStart * inWidth, weight.byteOffset, bias.byteOffset, this.scratchOut + 4 * rowStart * outWidth, rows, inWidth, outWidth,
+      ]);
       out.set(output.subarray(0, count * outWidth), first * outWidth);
     }
   }
@@ -135,11 +141,37 @@ export class WeightArena {
     for (let first = 0; first < rows; first += CHUNK_ROWS) {
       const count = Math.min(CHUNK_ROWS, rows - first);
       input.set(x.subarray(first * hidden, (first + count) * hidden));
-      this.kernels.outputHead(this.scratchIn, embedding.byteOffset, this.scratchOut, count, hidden, vocab);
+      this.split(count, (rowStart, rows) => [
+        JOB.outputHead, this.scratchIn + 4 * rowStart * hidden, embedding.byteOffset, this.scratchOut + 4 * rowStart * vocab, rows, hidden, vocab,
+      ]);
       out.set(output.subarray(0, count * vocab), first * vocab);
     }
   }
+
+  /**
+   * Runs a product over `rows` rows: all on this thread, or, with a ready
+   * helper, the second half there while this thread does the first.
+   */
+  private split(rows: number, job: (rowStart: number, rows: number) => Job): void {
+    const helper = this.helper;
+    if (!helper || !helper.isReady() || rows < 8) {
+      this.runJob(job(0, rows));
+      return;
+    }
+    const half = Math.ceil(rows / 2 / 4) * 4;
+    const [kind, ...args] = job(half, rows - half);
+    helper.post(kind, args);
+    this.runJob(job(0, half));
+    helper.wait();
+  }
+
+  private runJob([kind, ...a]: Job): void {
+    if (kind === JOB.linear) this.kernels.linear(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!);
+    else this.kernels.outputHead(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
+  }
 }
+
+type Job = [kind: number, ...args: number[]];
 
 function align16(byte: number): number {
   return Math.ceil(byte / 16) * 16;
