@@ -84,15 +84,16 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     }
   }, [image, viewport, geometry, result, metric, trafficMax, wavefrontCycle]);
 
+  // The frame callback always runs the latest draw, so a frame requested before new data draws the new data.
+  const drawRef = useRef(draw);
   const requestDraw = useCallback(() => {
-    if (frameRef.current === 0) frameRef.current = requestAnimationFrame(draw);
-  }, [draw]);
+    if (frameRef.current === 0) frameRef.current = requestAnimationFrame(() => drawRef.current());
+  }, []);
 
-  const requestDrawRef = useRef(requestDraw);
   useEffect(() => {
-    requestDrawRef.current = requestDraw;
+    drawRef.current = draw;
     requestDraw();
-  }, [requestDraw, hover, pinned]);
+  }, [draw, requestDraw, hover, pinned]);
 
   useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
 
@@ -132,7 +133,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         cameraRef.current = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
         fabricStore.getState().set({ camera: cameraRef.current });
-        requestDrawRef.current();
+        requestDraw();
       });
     zoomRef.current = behaviour;
     const selection = select(container).call(behaviour);
@@ -143,7 +144,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       selection.on('.zoom', null);
     };
     // The camera resets only when the viewport or the fabric's size changes, not on every new result.
-  }, [viewport, geometry.columns, geometry.rows]);
+  }, [viewport, geometry.columns, geometry.rows, requestDraw]);
 
   const zoomToPe = useCallback(
     (x: number, y: number) => {
