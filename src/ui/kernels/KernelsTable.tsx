@@ -36,7 +36,9 @@ export function KernelsTable({ results, failures }: { results: readonly KernelRu
               <td>
                 {r.headDim} × {r.heads}
               </td>
-              <td data-col="median-ms">{formatMs(r.medianMs)}</td>
+              <td data-col="median-ms" data-ms={r.medianMs}>
+                {formatMs(r.medianMs)}
+              </td>
               <td data-col="gflops" title={r.exact ? `${r.flops.toExponential(3)} FLOP over the median time` : 'Shown for exact kernels only'}>
                 {r.exact ? r.gflops.toFixed(1) : '—'}
               </td>

@@ -1,0 +1,58 @@
+// Comparison points for the attention benchmark: tfjs-backend-wasm composing
+// matMul, softmax and matMul, and a plain JavaScript triple loop.
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+
+/** Single-head exact attention with tfjs: K transposed first, then plain matMuls (its fast path). */
+export async function tfjsAttentionTimes(seqLen: number, headDim: number, repeats: number): Promise<{ timesMs: number[]; threads: number }> {
+  if (tf.getBackend() !== 'wasm') {
+    await tf.setBackend('wasm');
+    await tf.ready();
+  }
+  const q = tf.randomNormal([seqLen, headDim]);
+  const k = tf.randomNormal([seqLen, headDim]);
+  const v = tf.randomNormal([seqLen, headDim]);
+  const scale = 1 / Math.sqrt(headDim);
+  const once = async () => {
+    const start = performance.now();
+    const out = tf.tidy(() => {
+      const kT = tf.transpose(k);
+      const scores = tf.mul(tf.matMul(q, kT), scale);
+      return tf.matMul(tf.softmax(scores), v);
+    });
+    await out.data();
+    out.dispose();
+    return performance.now() - start;
+  };
+  await once();
+  const timesMs: number[] = [];
+  for (let r = 0; r < repeats; r++) timesMs.push(await once());
+  tf.dispose([q, k, v]);
+  return { timesMs, threads: tfWasm.getThreadsCount() };
+}
+
+/** The textbook loop: scores row by row, softmax, weighted sum of V; one thread, no tiling. */
+export function plainLoopAttention(q: Float32Array, k: Float32Array, v: Float32Array, seqLen: number, headDim: number): Float32Array {
+  const out = new Float32Array(seqLen * headDim);
+  const scores = new Float32Array(seqLen);
+  const scale = 1 / Math.sqrt(headDim);
+  for (let i = 0; i < seqLen; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < seqLen; j++) {
+      let dot = 0;
+      for (let c = 0; c < headDim; c++) dot += q[i * headDim + c]! * k[j * headDim + c]!;
+      scores[j] = dot * scale;
+      if (scores[j]! > max) max = scores[j]!;
+    }
+    let sum = 0;
+    for (let j = 0; j < seqLen; j++) {
+      scores[j] = Math.exp(scores[j]! - max);
+      sum += scores[j]!;
+    }
+    for (let j = 0; j < seqLen; j++) {
+      const weight = scores[j]! / sum;
+      for (let c = 0; c < headDim; c++) out[i * headDim + c] = out[i * headDim + c]! + weight * v[j * headDim + c]!;
+    }
+  }
+  return out;
+}
