@@ -170,6 +170,19 @@ test('a deck presents start to end by keyboard and its link reopens it', async (
   await expectSlide(3);
   await expect(title).toHaveText('Longest trainable sequence: one GPU against the wafer');
 
+  // A focused control inside the slide does not take keys: Enter does not press a focused button.
+  const toggle = page.locator('.slide-body button[aria-expanded] >> visible=true').first();
+  await toggle.focus();
+  const expanded = await toggle.getAttribute('aria-expanded');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('x');
+  await expect(toggle).toHaveAttribute('aria-expanded', expanded!);
+  await expectSlide(3);
+  await page.keyboard.press('Space');
+  await expectSlide(4);
+  await page.keyboard.press('PageUp');
+  await expectSlide(3);
+
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   await expect(page.getByTestId('preset-info')).toContainText('Where attention compute overtakes');

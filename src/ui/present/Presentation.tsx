@@ -62,14 +62,16 @@ function PresentationScreen({ index }: { index: number }) {
     if (next) preloadView(next.view);
   }, [scenario, decoded, index]);
 
-  // Keys act in the capture phase and go no further, so no view control reacts while presenting.
+  // Keys act in the capture phase and go no further, and their default actions (typing, Enter on a focused
+  // button, Tab) are prevented, so no view control reacts while presenting. Function keys (F11 for full
+  // screen) and shortcuts with Ctrl, Alt or Meta still reach the browser.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       event.stopPropagation();
       const current = deckStore.getState().presenting ?? 0;
       const result = presentationKey(event.key, current, deckStore.getState().deck.slides.length, bufferRef.current);
-      if (result.handled) event.preventDefault();
+      if (result.handled || !/^F\d{1,2}$/.test(event.key)) event.preventDefault();
       bufferRef.current = result.buffer;
       setBuffer(result.buffer);
       if (result.action.kind === 'goto') deckStore.getState().present(result.action.index);
