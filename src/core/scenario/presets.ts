@@ -57,9 +57,10 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     query: 'smax=1048576&rc=full&attn=tiled',
     summary:
       'The same model and devices as the previous slide, with two assumptions changed. Full recomputation stores only each layer\'s input (2·s·b·h bytes per layer) and recomputes the rest in the backward pass, '
-      + 'and tiled exact attention never materialises the s × s scores. Together they remove the s² term, so memory grows linearly and the wafer reaches hundreds of thousands of tokens. '
+      + 'and tiled exact attention never materialises the s × s scores. Together they remove the s² term, so memory grows linearly and the wafer\'s limit moves from a few thousand tokens to tens of thousands. '
+      + 'The next limit is then the output layer: its fp32 logits over GPT-J\'s 50,400-entry vocabulary take about 218 kB per token, almost as much as all 28 stored layer inputs together (229 kB); leaving them out roughly doubles the limit again. '
       + 'Weight streaming is what lets the wafer use all of its memory for activations. A GPU still needs its 97 GB of parameter state split across devices first (tensor parallelism or ZeRO), which this slide does not model.',
-    caption: 'Full recomputation and tiled exact attention remove the s² term; with weight streaming the wafer reaches hundreds of thousands of tokens.',
+    caption: 'Full recomputation and tiled exact attention remove the s² term; with weight streaming the wafer\'s limit grows more than twentyfold.',
     sources: [KORTHIKANTI, FLASH, ZERO],
   },
   {
@@ -72,7 +73,6 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       + 'so attention costs as much as the dense matrix multiplications at s = 6h: 24,576 tokens for GPT-J (h = 4096). Beyond that point the quadratic term dominates, whatever the memory tricks.',
     caption: "Attention FLOPs equal the dense layers' at s = 6h: 24,576 tokens for GPT-J. Beyond that, attention dominates the compute.",
     sources: ['Korthikanti et al., arXiv 2205.05198, appendix A: FLOPs per iteration.', 'Chowdhery et al., "PaLM", arXiv 2204.02311, appendix B: 6·N + 12·L·h·s FLOPs per token.'],
-    pending: 'The Scaling view draws FLOPs beside memory; the range is centred on the crossover.',
   },
   {
     id: 'broadcast-vs-gpu-hop',
@@ -80,10 +80,10 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     view: 'fabric',
     query: 'view=fabric&fab.metric=arrival',
     summary:
-      'A weight tile enters the wafer at its west edge and crosses the mesh one processing element per hop, a few cycles each, so the whole broadcast takes microseconds. '
+      'A weight tile enters the wafer at its west edge and crosses the mesh one processing element per hop, one clock cycle each at 1.1 GHz in the default model, so its first bytes reach the east edge of WSE-2\'s 757 columns in under a microsecond. '
       + 'A single message between two GPUs in different servers costs a latency of about 2 µs before any byte moves. '
       + 'The Fabric view animates the arrival time at every processing element and puts the 8-GPU cluster\'s communication beside it.',
-    caption: 'A weight tile crosses the wafer hop by hop in microseconds; one message between GPUs costs about 2 µs before any byte moves.',
+    caption: 'A weight tile crosses the wafer hop by hop in under a microsecond; one message between GPUs costs about 2 µs before any byte moves.',
     sources: ['Cerebras WSE-2 announcement: 850,000 cores on a 2-D mesh.', 'NVIDIA ConnectX and perftest figures: about 2 µs per RDMA message, 400 Gb/s per InfiniBand NDR port.'],
   },
   {
@@ -106,7 +106,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
       'GPT-2\'s average top-1 and top-5 next-token accuracy rises with the position of the token in its context: later tokens see more context and are predicted better. This is the evidence that longer sequences help.',
     caption: 'Later tokens see more context and are predicted better: the case for longer sequences.',
     sources: ['Cerebras blog, "Context is Everything: Why Maximum Sequence Length Matters", August 2022, Figure 2.', 'Radford et al., "Language Models are Unsupervised Multitask Learners", 2019.'],
-    pending: 'The Accuracy view sets its own inputs; this preset opens it with its defaults.',
+    pending: 'The Accuracy view needs GPT-2\'s weights, which the user loads from files, so this preset only opens the view.',
   },
 ];
 
