@@ -29,7 +29,7 @@ function imageOf(result: FabricResult, metric: FabricMetric): HeatmapImage {
   return colourPyramid(buildMaxPyramid(result.metrics[metric], columns, rows), colourScale(metric, result));
 }
 
-/** A sweep from the whole wafer to about 100 px per PE and back, panning as it goes. */
+/** Builds a sweep from the whole wafer to about 100 px per PE and back, panning as it goes. */
 function cameraPath(frames: number, viewport: Viewport, columns: number, rows: number): Camera[] {
   const fit = Math.min(viewport.width / columns, viewport.height / rows) * 0.98;
   const path: Camera[] = [];

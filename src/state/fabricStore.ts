@@ -21,7 +21,7 @@ export type SimulationStatus = 'idle' | 'running' | 'done' | 'error';
 export interface FabricUiState {
   status: SimulationStatus;
   result: FabricResult | undefined;
-  /** Why the last run failed, or why the scenario could not be simulated. */
+  /** Message of the last failed run, or of the problem that stopped the scenario from being simulated. */
   error: string | undefined;
   /** Runs cancelled because a newer scenario started. */
   cancelledRuns: number;

@@ -122,7 +122,7 @@ export class FabricSimulationClient {
   }
 }
 
-/** A client over the app's fabric worker, bundled by Vite. */
+/** Creates a client over the app's fabric worker, bundled by Vite. */
 export function createBrowserFabricClient(): FabricSimulationClient {
   return new FabricSimulationClient(() => new Worker(new URL('./fabric.worker.ts', import.meta.url), { type: 'module', name: 'fabric' }));
 }

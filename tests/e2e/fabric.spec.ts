@@ -53,7 +53,7 @@ test.describe('Fabric view', () => {
   });
 
   test('overflowing PE shows the overflow colour zoomed out and in', async ({ page }) => {
-    // At s = 2,251 usable rows 0–262 hold 3 tokens and only usable column 0 holds 4 keys: those PEs overflow.
+    // At s = 2,251 usable rows 0–262 contain 3 tokens and only usable column 0 contains 4 keys: those PEs overflow.
     await openFabric(page, '&fab.s=2251');
     await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('263 of 745,500');
     // Fabric column 4 is usable column 0 (4 reserved west columns); fabric row 101 is usable row 100.

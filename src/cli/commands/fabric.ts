@@ -42,8 +42,11 @@ const VALUE_OPTIONS: [string, string, string][] = [
   ['gpu-device', 'fab.gdev', 'GPU preset whose peak gives the cluster compute, e.g. a100-80gb.'],
 ];
 
+/** Placeholders shown in --help for options whose value is not a number. */
+const VALUE_NAMES: Record<string, string> = { source: 'X,Y', fabric: 'ID', 'gpu-device': 'ID', parallelism: 'MODE' };
+
 const SPECS: OptionSpecs = {
-  ...Object.fromEntries(VALUE_OPTIONS.map(([name, , help]) => [name, { type: 'string' as const, valueName: name === 'source' ? 'X,Y' : name === 'fabric' || name === 'gpu-device' || name === 'parallelism' ? 'ID' : 'N', help }])),
+  ...Object.fromEntries(VALUE_OPTIONS.map(([name, , help]) => [name, { type: 'string' as const, valueName: VALUE_NAMES[name] ?? 'N', help }])),
   ...Object.fromEntries(PARAMETER_OPTIONS.map(([name, , help]) => [name, { type: 'string' as const, valueName: 'N', help }])),
   'no-working-set': { type: 'boolean', help: 'Leave out the tiled-attention working set, as the analytic fit does.' },
   ...SHARED,
@@ -74,7 +77,7 @@ function applyFabricOptions(scenario: Scenario, values: Record<string, string | 
   return result;
 }
 
-/** The summary as the command prints it with --json. */
+/** Shapes the summary as the command prints it with --json. */
 export function summaryJson(summary: FabricSummary) {
   const { wafer, gpu, ...rest } = summary;
   return {

@@ -6,7 +6,7 @@ function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
-/** The simulation's assumptions in plain sentences, for the view to list beside the heatmap. */
+/** Describes the simulation's assumptions in plain sentences, for the view to list beside the heatmap. */
 export function describeAssumptions(input: FabricRunInput, summary: FabricSummary): string[] {
   const { parameters: p, settings, fabric } = input;
   const preset = findFabricPreset(fabric.fabricId);

@@ -14,7 +14,7 @@ export interface FabricGeometry {
   originY: number;
 }
 
-/** The fabric's parameters: the preset with the user's edits; a custom fabric starts from WSE-2. */
+/** Returns the fabric's parameters: the preset with the user's edits. A custom fabric starts from WSE-2. */
 export function resolveFabricParameters(fabric: Pick<FabricScenario, 'fabricId' | 'edits'>): FabricParameters {
   const preset = findFabricPreset(fabric.fabricId) ?? findFabricPreset('wse-2') ?? FABRIC_PRESETS[0]!;
   const merged = { ...preset.parameters };
@@ -35,7 +35,7 @@ export function fabricGeometry(parameters: FabricParameters): FabricGeometry {
   };
 }
 
-/** Every problem with the parameters, each naming the field, its value and the allowed range. */
+/** Collects every problem with the parameters, each naming the field, its value and the allowed range. */
 export function findFabricProblems(parameters: FabricParameters): ValidationError[] {
   const problems = collectProblems(
     (Object.keys(FABRIC_LIMITS) as (keyof FabricParameters)[]).map((name) => () => {

@@ -19,7 +19,7 @@ export interface GpuLayerTime {
 }
 
 /**
- * A ring all-reduce of n bytes over G GPUs: 2(G − 1) steps of latency α and
+ * Returns the seconds of a ring all-reduce of n bytes over G GPUs: 2(G − 1) steps of latency α and
  * 2(G − 1)/G · n bytes over each GPU's link. An all-gather or a reduce-scatter
  * is half of it, so sequence parallelism's pair costs the same as one all-reduce.
  */
@@ -29,7 +29,7 @@ export function ringAllReduceSeconds(bytes: number, gpus: number, latencySeconds
 }
 
 /**
- * The same layer on a GPU cluster with Megatron-style tensor parallelism: the
+ * Times the same layer on a GPU cluster with Megatron-style tensor parallelism: the
  * forward pass does two all-reduces of T · h activations (after attention and
  * after the MLP), the backward pass two more, and a recomputed forward two
  * more. Sequence parallelism replaces each all-reduce by an all-gather and a

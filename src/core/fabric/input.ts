@@ -12,7 +12,7 @@ import { FABRIC_SEQ_LIMITS, GPU_LIMITS, GPU_PARALLELISMS, TILE_KEYS_LIMITS, type
 /** Everything one simulation needs, as plain data that can cross to a worker. */
 export interface FabricRunInput {
   model: ModelConfig;
-  /** The scaling settings as the wafer sees them (see waferSettings). */
+  /** The scaling settings as waferSettings adapts them to one wafer. */
   settings: ScalingSettings;
   fabric: FabricScenario;
   parameters: FabricParameters;
@@ -23,7 +23,7 @@ export interface FabricRunInput {
 }
 
 /**
- * The scaling settings for one wafer: a training step on a single device, so
+ * Adapts the scaling settings to one wafer: a training step on a single device, so
  * no tensor or sequence parallelism, and the L transformer layers only, so the
  * output layer (final LayerNorm and logits) is left out.
  */
@@ -31,7 +31,7 @@ export function waferSettings(settings: ScalingSettings): ScalingSettings {
   return { ...settings, mode: 'train', tensorParallel: 1, sequenceParallel: false, logits: false };
 }
 
-/** Every problem with the fabric slice of a scenario and its parameters. */
+/** Collects every problem with the fabric slice of a scenario and its parameters. */
 export function findFabricScenarioProblems(fabric: FabricScenario, parameters: FabricParameters): ValidationError[] {
   const problems = [
     ...findFabricProblems(parameters),

@@ -11,7 +11,7 @@ export interface NoOverflowResult {
   atLimit: boolean;
 }
 
-/** Whether every PE fits its SRAM at sequence length s. */
+/** Checks whether every PE fits its SRAM at sequence length s. */
 export function fitsWithoutOverflow(model: ModelConfig, settings: ScalingSettings, parameters: FabricParameters, workingSet: WorkingSetOptions, s: number): boolean {
   const geometry = fabricGeometry(parameters);
   const rates = memoryRates(model, settings, s, parameters, workingSet);
@@ -19,8 +19,9 @@ export function fitsWithoutOverflow(model: ModelConfig, settings: ScalingSetting
 }
 
 /**
- * The longest sequence with no overflowing PE, exact to one token: a doubling
- * search then bisection over the fullest PE's bytes, which grow with s.
+ * Finds the maximum sequence length with no overflowing PE, exact to one
+ * token, by a doubling search and then bisection over the fullest PE's bytes,
+ * which grow with s.
  */
 export function longestSequenceWithoutOverflow(model: ModelConfig, settings: ScalingSettings, parameters: FabricParameters, workingSet: WorkingSetOptions, limit: number): NoOverflowResult {
   const fits = (s: number) => fitsWithoutOverflow(model, settings, parameters, workingSet, s);

@@ -61,7 +61,7 @@ export function memoryRates(model: ModelConfig, settings: ScalingSettings, s: nu
   };
 }
 
-/** Stored activation and attention bytes of a PE that holds t tokens, f features and k keys. */
+/** Returns the stored activation and attention bytes of a PE with t tokens, f features and k keys. */
 export function storedBytes(rates: MemoryRates, t: number, f: number, k: number): number {
   return (t * f * rates.activationNumerator) / rates.featuresDivisor + t * k * rates.attentionPerTokenKey;
 }
@@ -86,7 +86,7 @@ export function peMemory(rates: MemoryRates, t: number, f: number, k: number): P
 }
 
 /**
- * The most any PE uses. Row 0 holds the most tokens and column 0 the most
+ * Returns the maximum any PE uses. Row 0 has the most tokens and column 0 the most
  * features and keys, and every term grows with each share, so PE (0, 0) is
  * always the fullest.
  */

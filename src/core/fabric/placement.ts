@@ -8,20 +8,20 @@ export function shareOf(total: number, parts: number, index: number): number {
   return index < total % parts ? base + 1 : base;
 }
 
-/** The shares of every slot, as shareOf gives them. */
+/** Returns the shares of every slot, as shareOf gives them. */
 export function shares(total: number, parts: number): Int32Array {
   const result = new Int32Array(parts);
   for (let i = 0; i < parts; i += 1) result[i] = shareOf(total, parts, i);
   return result;
 }
 
-/** The largest share any slot gets: ceil(total / parts). */
+/** Returns the largest share any slot gets: ceil(total / parts). */
 export function largestShare(total: number, parts: number): number {
   return Math.ceil(total / parts);
 }
 
 /**
- * How a scenario is laid onto the usable PEs: tokens (b·s) along rows,
+ * Layout of a scenario on the usable PEs: tokens (b·s) along rows,
  * features (h) along columns, and for attention scores the s keys along
  * columns. A PE with no tokens or no features is idle.
  */

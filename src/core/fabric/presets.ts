@@ -37,7 +37,7 @@ export interface FabricPreset {
 }
 
 // Reserved edges: the Cerebras SDK memcpy layout offsets a program by 4 columns and 1 row and needs
-// width + 7 and height + 1; the 4 west / 3 east / 1 north / 1 south split is an assumption.
+// width + 7 and height + 1. The split into 4 west, 3 east, 1 north and 1 south is an assumption.
 const WSE2_LIKE: Omit<FabricParameters, 'columns' | 'rows'> = {
   reservedWest: 4,
   reservedEast: 3,

@@ -49,7 +49,7 @@ export function buildMaxPyramid(values: Float32Array, width: number, height: num
 }
 
 /**
- * The level to draw when one PE covers `devicePixelsPerPe` device pixels: the
+ * Returns the level to draw when one PE covers `devicePixelsPerPe` device pixels: the
  * finest level whose cells cover at least one device pixel. A cell that wide
  * always contains a pixel centre, so nearest-neighbour sampling never drops a
  * cell, and a single hot PE stays visible at any zoom.

@@ -11,7 +11,7 @@ export type GpuParallelism = (typeof GPU_PARALLELISMS)[number];
 export const FABRIC_METRICS = ['memory', 'compute', 'traffic', 'arrival', 'overflow'] as const;
 export type FabricMetric = (typeof FABRIC_METRICS)[number];
 
-/** Where a broadcast enters: at the west edge of every row, or at one PE (usable coordinates). */
+/** Injection point of a broadcast: the west edge of every row, or one PE in usable coordinates. */
 export type WavefrontSource = { kind: 'west' } | { kind: 'point'; x: number; y: number };
 
 /** The GPU cluster that runs the same layer beside the wafer. */
@@ -41,8 +41,8 @@ export interface FabricScenario {
   metric: FabricMetric;
 }
 
-// GPU defaults: about 2 µs end to end between two network nodes (RDMA 1–2.5 µs) and one InfiniBand NDR
-// port of 400 Gb/s (50 GB/s) per GPU; NVIDIA ConnectX and Mellanox perftest figures.
+// GPU defaults: about 2 µs to move data between two network nodes (Cerebras blog, "Context is Everything",
+// August 2022) and one InfiniBand NDR port of 400 Gb/s, 50 GB/s, per GPU.
 export const DEFAULT_GPU_CLUSTER: GpuClusterSettings = {
   gpus: 8,
   parallelism: 'tensor',

@@ -61,7 +61,7 @@ export interface FabricResult {
   assumptions: string[];
 }
 
-/** The device whose capacity the scaling view uses for this fabric: the wafer preset of the same id, or the fabric's total SRAM. */
+/** Returns the device whose capacity the scaling view uses for this fabric: the wafer preset of the same id, or the fabric's total SRAM. */
 export function analyticDevice(input: FabricRunInput): Device {
   const preset = findDevicePreset(input.fabric.fabricId);
   if (preset && preset.kind === 'wafer' && Object.keys(input.fabric.edits).length === 0) return preset;
@@ -73,10 +73,10 @@ export function analyticDevice(input: FabricRunInput): Device {
 }
 
 /**
- * Simulates one training step of the scenario on the fabric: places the
- * activations, computes every PE's memory, compute, traffic and broadcast
- * arrival, times one layer on the wafer and on the GPU cluster, and finds the
- * longest sequence with no overflowing PE.
+ * Simulates one training step of the scenario on the fabric. It places the
+ * activations and computes every PE's memory, compute, traffic and broadcast
+ * arrival. It also times one layer on the wafer and on the GPU cluster, and
+ * finds the longest sequence with no overflowing PE.
  */
 export function simulateFabric(input: FabricRunInput): FabricResult {
   const started = performance.now();
@@ -163,8 +163,8 @@ function fillMetrics(
   const attentionPasses = passes.attentionForward + passes.attentionBackward;
   const denseFlopsPerTokenFeature = (work.denseForwardFlops * densePasses) / (tokens * features);
   const attentionFlopsPerTokenKey = (work.attentionForwardFlops * attentionPasses) / (tokens * keys);
-  // Weights in for the forward and the backward pass and gradients out: three column broadcasts;
-  // one row reduction per matmul pass except the backward weight-gradient one.
+  // Weights go in for the forward and the backward pass and gradients come out, so three column broadcasts.
+  // Every matmul pass reduces across rows once, except the backward weight-gradient one.
   const columnTrafficPerFeature = (3 * work.weightBytes) / features;
   const rowTrafficPerToken = (densePasses - 1) * work.outputBytesPerToken;
   const sram = parameters.sramBytes;
@@ -196,7 +196,7 @@ function fillMetrics(
   return totals;
 }
 
-/** The Float32Arrays' buffers, for transferring a result to another thread without copying. */
+/** Returns the result's array buffers, for transferring it to another thread without copying. */
 export function resultBuffers(result: FabricResult): ArrayBuffer[] {
   return [
     ...Object.values(result.metrics).map((array) => array.buffer as ArrayBuffer),

@@ -1,10 +1,10 @@
 import type { WavefrontSource } from './scenario.ts';
 
 /**
- * Cycle at which a broadcast wavelet reaches usable PE (x, y). From the west
- * edge it enters every row at once and reaches column x after x + 1 hops; from
- * one PE it spreads over the mesh and arrives after the Manhattan distance in
- * hops.
+ * Returns the cycle at which a broadcast wavelet reaches usable PE (x, y).
+ * From the west edge it enters every row at once and reaches column x after
+ * x + 1 hops. From one PE it spreads over the mesh and arrives after the
+ * Manhattan distance in hops.
  */
 export function arrivalCycle(source: WavefrontSource, cyclesPerHop: number, x: number, y: number): number {
   if (source.kind === 'west') return cyclesPerHop * (x + 1);

@@ -22,7 +22,7 @@ export function passCounts(settings: ScalingSettings): PassCounts {
   return { denseForward: 1, denseBackward: 2 + recomputeDense, attentionForward: 1, attentionBackward: 2 + recomputeAttention };
 }
 
-/** What one layer needs, independent of the hardware that runs it. */
+/** Work of one layer, independent of the hardware that runs it. */
 export interface LayerWork {
   tokens: number;
   /** Forward FLOPs of the dense matmuls for all tokens: 2 · T · matmul weights. */

@@ -10,7 +10,7 @@ import { useAppState } from '../../state/store.ts';
 
 const fieldsByKey = new Map<string, AnyUrlField<Scenario>>(FABRIC_URL_FIELDS.map((field) => [field.key, field]));
 
-/** A text input bound to one scenario URL field: it shows the field's text and applies only values the field accepts. */
+/** Renders a text input bound to one scenario URL field, which applies only values the field accepts. */
 function FieldInput({ fieldKey, label, unit, shown }: { fieldKey: string; label: string; unit?: string; shown: string }) {
   const setScenario = useAppState((state) => state.setScenario);
   const field = fieldsByKey.get(fieldKey)!;
@@ -70,7 +70,7 @@ const PARAMETER_ROWS: [keyof FabricParameters, string, string?][] = [
 
 const SHOWN_SCALE: Partial<Record<keyof FabricParameters, number>> = { clockHz: 1e9, weightBandwidth: 1e9 };
 
-/** The fabric, the placed sequence and the GPU cluster, each field validated as the URL validates it. */
+/** Renders the fabric, placement and GPU cluster settings, each validated as the URL validates it. */
 export function FabricControls() {
   const fabric = useAppState((state) => state.scenario.fabric);
   const setScenario = useAppState((state) => state.setScenario);

@@ -6,7 +6,7 @@ function tokensText(value: number | null, atLimit = false): string {
   return `${atLimit ? 'at least ' : ''}${formatInteger(value)}`;
 }
 
-/** The key figures of one simulation. */
+/** Lists the key figures of one simulation. */
 export function FabricSummaryPanel({ summary }: { summary: FabricSummary }) {
   const uneven = summary.maxSeqNoOverflow !== null && summary.analyticMaxSeq !== null && summary.maxSeqNoOverflow < summary.analyticMaxSeq;
   return (

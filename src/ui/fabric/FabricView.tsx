@@ -47,7 +47,9 @@ function StatusLine() {
   const simulateMs = useFabricState((state) => state.result?.summary.simulateMs);
   const cancelledText = cancelled > 0 ? ` ${cancelled} earlier run${cancelled === 1 ? ' was' : 's were'} cancelled by newer scenarios.` : '';
   if (status === 'error') return <p className="error-panel" role="alert" data-testid="fabric-status" data-status={status}>{error}</p>;
-  const text = status === 'running' ? 'Simulating in a worker…' : status === 'done' ? `Simulated in ${simulateMs?.toFixed(0)} ms.` : 'Waiting for the first simulation.';
+  let text = 'Waiting for the first simulation.';
+  if (status === 'running') text = 'Simulating in a worker…';
+  else if (status === 'done') text = `Simulated in ${simulateMs?.toFixed(0)} ms.`;
   return (
     <p className="muted" data-testid="fabric-status" data-status={status} aria-live="polite">
       {text}
@@ -56,7 +58,7 @@ function StatusLine() {
   );
 }
 
-/** The Fabric view: the simulated wafer as a zoomable heatmap beside a GPU cluster running the same layer. */
+/** Renders the Fabric view: the simulated wafer as a zoomable heatmap beside a GPU cluster running the same layer. */
 export default function FabricView() {
   useFabricSimulation();
   const result = useFabricState((state) => state.result);

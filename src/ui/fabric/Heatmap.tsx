@@ -33,8 +33,8 @@ export interface HeatmapHandle {
 }
 
 /**
- * The whole fabric as one cell per PE, drawn with Canvas2D from a max-pooled
- * pyramid under a d3-zoom camera. Pan and zoom change only the camera; the
+ * Draws the whole fabric as one cell per PE with Canvas2D, from a max-pooled
+ * pyramid under a d3-zoom camera. Pan and zoom change only the camera, and the
  * image is rebuilt only when the result or the metric changes.
  */
 export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & { handleRef?: (handle: HeatmapHandle | null) => void }) {

@@ -7,7 +7,7 @@ function rgb(values: readonly number[]): string {
   return `rgb(${values.join(', ')})`;
 }
 
-/** The colour ramp with its axis and unit, and swatches for overflow and reserved PEs. */
+/** Draws the colour ramp with its axis and unit, and swatches for overflow and reserved PEs. */
 export function Legend({ scale }: { scale: ColourScale }) {
   const info = METRIC_INFO[scale.metric];
   const stops = Array.from({ length: 11 }, (_, i) => ({ offset: `${i * 10}%`, colour: info.interpolate(i / 10) }));

@@ -23,7 +23,7 @@ function PeTitle({ result, pe }: { result: FabricResult; pe: PeCoordinates }) {
   );
 }
 
-/** Every metric of the PE under the pointer, with units. */
+/** Shows every metric of the PE under the pointer, with units. */
 export function HoverReadout({ result }: { result: FabricResult }) {
   const hover = useFabricState((state) => state.hover);
   if (!hover) return <p className="fabric-readout muted" data-testid="fabric-hover">Point at a PE to read its values; click to pin it.</p>;
@@ -45,7 +45,7 @@ export function HoverReadout({ result }: { result: FabricResult }) {
   );
 }
 
-/** The pinned PE's shares and memory by part. */
+/** Shows the pinned PE's shares and its memory by part. */
 export function PinnedPanel({ result }: { result: FabricResult }) {
   const pinned = useFabricState((state) => state.pinned);
   if (!pinned) return null;

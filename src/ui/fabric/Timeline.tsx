@@ -17,7 +17,7 @@ const COLOURS = { stream: '#0072b2', compute: '#e69f00', fabric: '#009e73', fill
 const WAFER_LANES = ['Wafer: weight stream', 'Wafer: compute', 'Wafer: fabric'];
 const GPU_LANES = ['GPUs: compute', 'GPUs: communication'];
 
-/** The bars of one layer's training step: wafer resources overlap within a phase; GPU compute and collectives follow each other. */
+/** Lays out the bars of one layer's training step. Wafer resources overlap within a phase, while GPU compute and collectives follow each other. */
 export function timelineBars(summary: FabricSummary): Bar[] {
   const bars: Bar[] = [];
   let start = 0;
@@ -44,7 +44,7 @@ const WIDTH = 640;
 const LANE_HEIGHT = 22;
 const MARGIN = { left: 160, right: 16, top: 8, bottom: 28 };
 
-/** One layer's phases on the wafer and on the GPU cluster, on one time axis. */
+/** Draws one layer's phases on the wafer and on the GPU cluster on one time axis. */
 export function Timeline({ summary }: { summary: FabricSummary }) {
   const axisRef = useRef<SVGGElement>(null);
   const bars = useMemo(() => timelineBars(summary), [summary]);

@@ -19,7 +19,7 @@ export interface HeatmapRenderer {
 
 export const BACKGROUND = '#1b1f24';
 
-/** The level's pixels on a canvas, made on first use. */
+/** Returns the level's pixels on a canvas, made on first use. */
 export function levelCanvas(level: ImageLevel): HTMLCanvasElement {
   if (!level.canvas) {
     const canvas = document.createElement('canvas');
@@ -34,7 +34,7 @@ export function levelCanvas(level: ImageLevel): HTMLCanvasElement {
 /**
  * Draws with Canvas2D: one drawImage of the pyramid level whose cells cover at
  * least one device pixel, scaled with nearest-neighbour sampling and clipped to
- * the fabric. The image holds one pixel per cell, so the work per frame does
+ * the fabric. The image has one pixel per cell, so the work per frame does
  * not depend on how many PEs are visible.
  */
 export class Canvas2DRenderer implements HeatmapRenderer {

@@ -86,7 +86,7 @@ export function colourise(values: Float32Array, scale: ColourScale, out: Uint8Cl
   }
 }
 
-/** A metric value with its unit, as the readout and cell labels show it. */
+/** Formats a metric value with its unit, as the readout and cell labels show it. */
 export function formatMetricValue(metric: FabricMetric, value: number): string {
   if (value !== value) return 'reserved';
   switch (metric) {

@@ -30,7 +30,7 @@ export function colourPyramid(levels: PyramidLevel[], scale: ColourScale): Heatm
 
 const pyramids = new WeakMap<Float32Array, PyramidLevel[]>();
 
-/** The max-pooled pyramid of a metric array, built on first use and kept while the array lives. */
+/** Returns the max-pooled pyramid of a metric array, built on first use and kept while the array lives. */
 export function pyramidFor(values: Float32Array, columns: number, rows: number): PyramidLevel[] {
   let pyramid = pyramids.get(values);
   if (!pyramid) {

@@ -6,7 +6,7 @@ import type { Viewport } from './canvasRenderer.ts';
 /** CSS pixels per PE from which each detail is drawn. */
 export const DETAIL_ZOOM = { borders: 6, links: 14, labels: 56 } as const;
 
-/** The range of PEs on screen, clamped to the fabric. */
+/** Returns the range of PEs on screen, clamped to the fabric. */
 export function visibleRange(camera: Camera, viewport: Viewport, geometry: FabricGeometry) {
   return {
     x0: Math.max(0, Math.floor(-camera.x / camera.k)),
@@ -16,7 +16,7 @@ export function visibleRange(camera: Camera, viewport: Viewport, geometry: Fabri
   };
 }
 
-/** The PE under a screen point, or undefined outside the fabric. */
+/** Returns the PE under a screen point, or undefined outside the fabric. */
 export function peAt(camera: Camera, geometry: FabricGeometry, screenX: number, screenY: number): PeCoordinates | undefined {
   const x = Math.floor((screenX - camera.x) / camera.k);
   const y = Math.floor((screenY - camera.y) / camera.k);
@@ -135,7 +135,7 @@ function outlinePe(ctx: CanvasRenderingContext2D, camera: Camera, pe: PeCoordina
   ctx.strokeRect(cx - size / 2, cy - size / 2, size, size);
 }
 
-/** The PEs a broadcast has reached by the given cycle: a band from the west edge, or a diamond around the source. */
+/** Shades the PEs a broadcast has reached by the given cycle: a band from the west edge, or a diamond around the source. */
 function drawWavefront(ctx: CanvasRenderingContext2D, input: OverlayInput): void {
   const { camera, geometry } = input;
   const { cycle, cyclesPerHop, source } = input.wavefront!;

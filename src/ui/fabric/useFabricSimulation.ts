@@ -13,7 +13,7 @@ function client(): FabricSimulationClient {
   return sharedClient;
 }
 
-/** The input without the fields that change only the picture, so switching the metric does not re-run. */
+/** Serialises the input without the fields that change only the picture, so switching the metric does not re-run. */
 function simulationKey(input: FabricRunInput): string {
   return JSON.stringify({ ...input, fabric: { ...input.fabric, metric: undefined } });
 }

@@ -108,7 +108,7 @@ describe('consistency with the scaling model', () => {
     const over = simulateFabric(runInput(GPT_J, settings, WSE2, { seq: 2251 }));
     expect(at.summary.overflowPes).toBe(0);
     expect(at.summary.maxSeqNoOverflow).toBe(2250);
-    // Rows 0–262 hold 3 tokens (2,251 mod 994 = 263) and only column 0 holds 4 keys (2,251 mod 750 = 1).
+    // Rows 0–262 contain 3 tokens (2,251 mod 994 = 263) and only column 0 contains 4 keys (2,251 mod 750 = 1).
     expect(over.summary.overflowPes).toBe(263);
     const { columns, originX, originY } = over.geometry;
     expect(over.metrics.overflow[(originY + 262) * columns + originX]).toBe(1);

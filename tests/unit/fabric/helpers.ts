@@ -16,7 +16,7 @@ export const TINY_MODEL: ModelConfig = {
 export const GPT_J = findModelPreset('gpt-j-6b')!;
 export const WSE2 = findFabricPreset('wse-2')!.parameters;
 
-/** A fabric with no reserved edges, no reserve and no weight buffer. */
+/** Builds a fabric with no reserved edges, no reserve and no weight buffer. */
 export function bareFabric(columns: number, rows: number, sramBytes: number): FabricParameters {
   return {
     ...WSE2, columns, rows, reservedWest: 0, reservedEast: 0, reservedNorth: 0, reservedSouth: 0,

@@ -17,7 +17,7 @@ function forwardAt(settings: ScalingSettings, s: number) {
   return { ...time.forward, idealCompute: time.idealCompute / 3 };
 }
 
-/** The smallest value of n in [low, high] at which the predicate turns true, by bisection. */
+/** Finds the smallest value of n in [low, high] at which the predicate turns true, by bisection. */
 function firstTrue(low: number, high: number, predicate: (n: number) => boolean): number {
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
@@ -44,7 +44,7 @@ describe('GPT-J on WSE-2 defaults', () => {
     // At 6.6 PFLOP/s (745,500 PEs × 8 × 1.1 GHz), within 5%.
     expect(forward.idealCompute).toBeGreaterThan(0.133e-3);
     expect(forward.idealCompute).toBeLessThan(0.147e-3);
-    // The fullest PE holds 3 of the 2,048 tokens (2.06 on average) and 6 of the 4,096 features (5.46 on average).
+    // The fullest PE has 3 of the 2,048 tokens (2.06 on average) and 6 of the 4,096 features (5.46 on average).
     expect(forward.compute / forward.idealCompute).toBeGreaterThan(1.5);
     expect(forward.compute / forward.idealCompute).toBeLessThan(1.65);
   });
