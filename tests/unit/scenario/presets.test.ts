@@ -5,6 +5,7 @@ import { DEFAULT_SCENARIO } from '../../../src/core/scenario/types.ts';
 import { scenarioKeyFigures } from '../../../src/core/scenario/keyFigures.ts';
 import { linearActivationBytesPerToken, logitBytesPerToken } from '../../../src/core/scaling/memory.ts';
 import { findModelPreset } from '../../../src/core/models/presets.ts';
+import { findFabricPreset } from '../../../src/core/fabric/presets.ts';
 
 describe('scenario presets', () => {
   it('ids are unique', () => {
@@ -106,6 +107,18 @@ describe('scenario presets', () => {
     expect(figures.crossoverTokens).toBe(24_576);
     expect(scenario.scaling.seqMin).toBeLessThan(24_576);
     expect(scenario.scaling.seqMax).toBeGreaterThan(24_576);
+  });
+
+  it('broadcast preset: first bytes cross in under 1 µs', () => {
+    const scenario = presetScenario('broadcast-vs-gpu-hop')!;
+    const fabric = findFabricPreset(scenario.fabric.fabricId)!.parameters;
+    // "One clock cycle each at 1.1 GHz ... WSE-2's 757 columns in under a microsecond."
+    expect(scenario.fabric.fabricId).toBe('wse-2');
+    expect(fabric.columns).toBe(757);
+    expect(fabric.cyclesPerHop).toBe(1);
+    expect(fabric.clockHz).toBe(1.1e9);
+    expect((fabric.columns * fabric.cyclesPerHop) / fabric.clockHz).toBeLessThan(1e-6);
+    expect(scenario.fabric.gpu.latencySeconds).toBe(2e-6);
   });
 
   it('finds presets by id', () => {
