@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SCENARIO_PRESETS } from '../../core/scenario/presets.ts';
 import { presetScenario, scenarioQuery } from '../../core/scenario/url.ts';
-import { useDeckState } from '../../state/deck.ts';
+import { deckStore, useDeckState } from '../../state/deck.ts';
 import { appStore, useAppState } from '../../state/store.ts';
 import { ScenarioFileMenu } from '../export/ScenarioFileMenu.tsx';
 import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
@@ -45,6 +45,11 @@ export function HeaderTools() {
         <ScenarioFileMenu />
         <button type="button" aria-expanded={panel === 'deck'} data-testid="deck-button" onClick={() => toggle('deck')}>
           Deck ({slideCount})
+        </button>
+        <button type="button" data-testid="header-present" disabled={slideCount === 0}
+          title={slideCount === 0 ? 'Add slides to the deck first' : 'Present the deck full screen; Escape leaves'}
+          onClick={() => deckStore.getState().present(0)}>
+          Present
         </button>
         <ThemeSwitch />
         <span className="header-status" role="status" aria-live="polite">{status}</span>
