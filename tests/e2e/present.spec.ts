@@ -5,7 +5,7 @@ import { pngSize, readPngText } from '../../src/ui/export/png.ts';
 
 /** Runs the command line as a user would and parses its JSON output. */
 function cli(...args: string[]): unknown {
-  return JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--json'], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync('npm', ['run', '--silent', 'cli', '--', ...args, '--json'], { encoding: 'utf8' }));
 }
 
 const foreignRequests: string[] = [];
