@@ -15,6 +15,11 @@ const BLOCK_COLS: i32 = 64;
 const LOG2E: f32 = 1.4426950408889634;
 const LN2: f32 = 0.6931471805599453;
 
+/** Bytes of scratch memory one call needs for the given head dimension. */
+export function scratchBytes(headDim: i32): i32 {
+  return (BLOCK_ROWS * headDim + headDim * BLOCK_COLS + BLOCK_ROWS * BLOCK_COLS + BLOCK_ROWS * headDim + 2 * BLOCK_ROWS) * 4;
+}
+
 // a * b + c: one fused multiply-add when relaxed SIMD is enabled, else a multiply and an add.
 @inline
 function madd(a: v128, b: v128, c: v128): v128 {
@@ -22,26 +27,22 @@ function madd(a: v128, b: v128, c: v128): v128 {
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
-/** Bytes of scratch memory one call needs for the given head dimension. */
-export function scratchBytes(headDim: i32): i32 {
-  return (BLOCK_ROWS * headDim + headDim * BLOCK_COLS + BLOCK_ROWS * BLOCK_COLS + BLOCK_ROWS * headDim + 2 * BLOCK_ROWS) * 4;
-}
-
 // exp(x) for x <= 0 on four lanes: x = n ln2 + f with |f| <= ln2 / 2, e^f by its
 // degree-6 Taylor polynomial (relative error below 2e-7), 2^n built in the
 // exponent bits. Inputs below -87 give about 1.6e-38 instead of underflowing.
 @inline
 function exp4(x: v128): v128 {
-  const clamped = f32x4.max(x, f32x4.splat(-87.0));
+  // pmax and pmin are single instructions; max and min also order NaN and -0.
+  const clamped = f32x4.pmax(x, f32x4.splat(-87.0));
   const n = f32x4.nearest(f32x4.mul(clamped, f32x4.splat(LOG2E)));
-  const f = f32x4.sub(clamped, f32x4.mul(n, f32x4.splat(LN2)));
+  const f = madd(n, f32x4.splat(-LN2), clamped);
   let p = f32x4.splat(1.0 / 720.0);
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0 / 120.0));
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0 / 24.0));
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0 / 6.0));
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(0.5));
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0));
-  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0));
+  p = madd(p, f, f32x4.splat(1.0 / 120.0));
+  p = madd(p, f, f32x4.splat(1.0 / 24.0));
+  p = madd(p, f, f32x4.splat(1.0 / 6.0));
+  p = madd(p, f, f32x4.splat(0.5));
+  p = madd(p, f, f32x4.splat(1.0));
+  p = madd(p, f, f32x4.splat(1.0));
   const bits = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
   return f32x4.mul(p, bits);
 }
@@ -121,7 +122,7 @@ function softmaxRow(srow: usize, ml: usize, valid: i32): f32 {
   let j = 0;
   if (valid >= 4) {
     let mv = f32x4.splat(-Infinity);
-    for (; j + 4 <= valid; j += 4) mv = f32x4.max(mv, v128.load(srow + <usize>j * 4));
+    for (; j + 4 <= valid; j += 4) mv = f32x4.pmax(mv, v128.load(srow + <usize>j * 4));
     m = Mathf.max(m, Mathf.max(Mathf.max(f32x4.extract_lane(mv, 0), f32x4.extract_lane(mv, 1)), Mathf.max(f32x4.extract_lane(mv, 2), f32x4.extract_lane(mv, 3))));
   }
   for (; j < valid; j++) m = Mathf.max(m, load<f32>(srow + <usize>j * 4));
@@ -129,15 +130,23 @@ function softmaxRow(srow: usize, ml: usize, valid: i32): f32 {
   // Masked columns may score above m; clamping at 0 keeps their exp finite before they are zeroed.
   const mv = f32x4.splat(m);
   const zero = f32x4.splat(0);
-  for (let c = 0; c < BLOCK_COLS; c += 4) {
-    v128.store(srow + <usize>c * 4, exp4(f32x4.min(f32x4.sub(v128.load(srow + <usize>c * 4), mv), zero)));
-  }
-  for (let c = valid; c < BLOCK_COLS; c++) store<f32>(srow + <usize>c * 4, 0);
   let sum = zero;
-  for (let c = 0; c < BLOCK_COLS; c += 4) sum = f32x4.add(sum, v128.load(srow + <usize>c * 4));
+  if (valid == BLOCK_COLS) {
+    for (let c = 0; c < BLOCK_COLS; c += 4) {
+      const p = exp4(f32x4.pmin(f32x4.sub(v128.load(srow + <usize>c * 4), mv), zero));
+      v128.store(srow + <usize>c * 4, p);
+      sum = f32x4.add(sum, p);
+    }
+  } else {
+    for (let c = 0; c < BLOCK_COLS; c += 4) {
+      v128.store(srow + <usize>c * 4, exp4(f32x4.pmin(f32x4.sub(v128.load(srow + <usize>c * 4), mv), zero)));
+    }
+    for (let c = valid; c < BLOCK_COLS; c++) store<f32>(srow + <usize>c * 4, 0);
+    for (let c = 0; c < BLOCK_COLS; c += 4) sum = f32x4.add(sum, v128.load(srow + <usize>c * 4));
+  }
   const total = f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3);
-  // mOld is -inf before the first tile; exp(-inf) is 0, which clears the empty accumulator.
-  const alpha: f32 = mOld == -Infinity ? 0 : Mathf.exp(mOld - m);
+  // mOld is -inf before the first tile; the factor is then 0, which clears the empty accumulator.
+  const alpha: f32 = mOld == -Infinity ? 0 : f32x4.extract_lane(exp4(f32x4.splat(mOld - m)), 0);
   store<f32>(ml, m);
   store<f32>(ml + 4, load<f32>(ml + 4) * alpha + total);
   return alpha;
