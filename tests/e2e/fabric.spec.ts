@@ -83,6 +83,32 @@ test.describe('Fabric view', () => {
     await expect.poll(async () => (await camera(page)).k).toBeCloseTo(view.k, 5);
   });
 
+  test('click pins a PE with its memory breakdown', async ({ page }) => {
+    await openFabric(page, '&fab.s=2251');
+    await page.getByLabel('PE column x').fill('4');
+    await page.getByLabel('PE row y').fill('101');
+    await page.getByRole('button', { name: 'Zoom to PE' }).click();
+    await expect.poll(async () => (await camera(page)).k).toBe(48);
+    const box = (await page.locator('.fabric-heatmap').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const pinned = page.getByRole('region', { name: 'Pinned PE' });
+    await expect(pinned).toContainText('PE (4, 101)');
+    await expect(pinned).toContainText('Holds 3 tokens, 6 features and 4 keys.');
+    // 3 × 6 × 952 + 3 × 4 × 2,240 + 6,144 + 2,048 = 52,208 bytes, 106.2% of 49,152.
+    await expect(pinned.getByRole('row', { name: /Used of/ })).toContainText('106.2%');
+  });
+
+  test('invalid SRAM is reported and the result kept', async ({ page }) => {
+    await openFabric(page, '');
+    await page.getByLabel('SRAM per PE').fill('-5');
+    await expect(page.getByRole('alert').filter({ hasText: 'fab.sram' })).toContainText('fab.sram: "-5" is invalid; expected an integer from 1');
+    await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('0 of 745,500');
+    await page.getByLabel('SRAM per PE').fill('40960');
+    await expect(page.getByTestId('fabric-max-seq')).not.toHaveText('2,250 tokens');
+    await expect(page).toHaveURL(/fab\.sram=40960/);
+  });
+
   test('a second scenario cancels the running simulation', async ({ page }) => {
     // A 2,500 × 2,500 custom fabric takes long enough to simulate that the switch lands while it runs.
     await page.goto('./?view=fabric&fab.id=custom&fab.cols=2500&fab.rows=2500');
@@ -91,5 +117,19 @@ test.describe('Fabric view', () => {
     await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('fabric-status')).toContainText('1 earlier run was cancelled');
     await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('0 of 745,500');
+  });
+});
+
+test.describe('Fabric view at device pixel ratio 2', () => {
+  test.use({ deviceScaleFactor: 2 });
+
+  test('draws at device resolution', async ({ page }) => {
+    await openFabric(page, '&fab.s=2251');
+    const sizes = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=fabric-heatmap-canvas]')!;
+      return { width: canvas.width, clientWidth: canvas.clientWidth };
+    });
+    expect(sizes.width).toBe(2 * sizes.clientWidth);
+    expect(await pixelAtPe(page, { x: 4, y: 101 })).toEqual(OVERFLOW_RGB);
   });
 });

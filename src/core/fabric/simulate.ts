@@ -8,7 +8,7 @@ import type { FabricRunInput } from './input.ts';
 import { longestSequenceWithoutOverflow } from './maxSeq.ts';
 import { memoryRates, storedBytes, type MemoryRates } from './peMemory.ts';
 import { placeActivations, type Placement } from './placement.ts';
-import type { FabricMetric, WavefrontSource } from './scenario.ts';
+import type { FabricMetric, GpuParallelism, WavefrontSource } from './scenario.ts';
 import { arrivalCycle, crossingCycles } from './wavefront.ts';
 import { waferLayerTime, type WaferLayerTime } from './waferTiming.ts';
 import { layerWork } from './work.ts';
@@ -46,6 +46,7 @@ export interface FabricSummary {
   /** Per-message latency of one GPU network hop, for comparison. */
   gpuHopSeconds: number;
   source: WavefrontSource;
+  gpuParallelism: GpuParallelism;
   cyclesPerHop: number;
   clockHz: number;
   simulateMs: number;
@@ -125,6 +126,7 @@ export function simulateFabric(input: FabricRunInput): FabricResult {
     crossingSeconds: crossing / parameters.clockHz,
     gpuHopSeconds: fabric.gpu.latencySeconds,
     source: fabric.source,
+    gpuParallelism: fabric.gpu.parallelism,
     cyclesPerHop: parameters.cyclesPerHop,
     clockHz: parameters.clockHz,
     simulateMs: 0,

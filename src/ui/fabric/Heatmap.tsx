@@ -46,6 +46,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const cameraRef = useRef<Camera>({ k: 1, x: 0, y: 0 });
   const frameRef = useRef(0);
+  const heatDirtyRef = useRef(true);
   const [viewport, setViewport] = useState<Viewport>({ width: 0, height: 0, dpr: 1 });
   const [rendererError, setRendererError] = useState<string | undefined>();
   const hover = useFabricState((state) => state.hover);
@@ -65,7 +66,20 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     const renderer = rendererRef.current;
     if (!renderer || !overlay || viewport.width === 0) return;
     const camera = cameraRef.current;
-    renderer.draw(image, camera, viewport);
+    // Hover, pin and wavefront changes redraw only the overlay; the heatmap waits for new data, colours or camera.
+    if (heatDirtyRef.current) {
+      heatDirtyRef.current = false;
+      renderer.draw(image, camera, viewport);
+      const minimap = minimapRef.current?.getContext('2d');
+      const fit = fitCamera(viewport, geometry.columns, geometry.rows);
+      if (minimap) drawMinimap(minimap, image, camera, viewport, camera.k > fit.k * 1.5);
+      const container = containerRef.current;
+      if (container) {
+        container.dataset.cameraK = String(camera.k);
+        container.dataset.cameraX = String(camera.x);
+        container.dataset.cameraY = String(camera.y);
+      }
+    }
     const { hover: hovered, pinned: pinnedPe } = fabricStore.getState();
     drawOverlay(overlay, {
       geometry, camera, viewport, values: result.metrics[metric], traffic: result.metrics.traffic, trafficMax,
@@ -73,19 +87,14 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       hover: hovered, pinned: pinnedPe,
       wavefront: wavefrontCycle === undefined ? undefined : { cycle: wavefrontCycle, cyclesPerHop: result.summary.cyclesPerHop, source: result.summary.source },
     });
-    const minimap = minimapRef.current?.getContext('2d');
-    const fit = fitCamera(viewport, geometry.columns, geometry.rows);
-    if (minimap) drawMinimap(minimap, image, camera, viewport, camera.k > fit.k * 1.5);
-    const container = containerRef.current;
-    if (container) {
-      container.dataset.cameraK = String(camera.k);
-      container.dataset.cameraX = String(camera.x);
-      container.dataset.cameraY = String(camera.y);
-    }
   }, [image, viewport, geometry, result, metric, trafficMax, wavefrontCycle]);
 
   // The frame callback always runs the latest draw, so a frame requested before new data draws the new data.
   const drawRef = useRef(draw);
+  useEffect(() => {
+    heatDirtyRef.current = true;
+  }, [image, viewport]);
+
   const requestDraw = useCallback(() => {
     if (frameRef.current === 0) frameRef.current = requestAnimationFrame(() => drawRef.current());
   }, []);
@@ -132,6 +141,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       .scaleExtent([fit.k / 2, MAX_ZOOM])
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         cameraRef.current = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
+        heatDirtyRef.current = true;
         fabricStore.getState().set({ camera: cameraRef.current });
         requestDraw();
       });

@@ -31,10 +31,11 @@ export function timelineBars(summary: FabricSummary): Bar[] {
     start += time.total;
   }
   start = 0;
+  const collectives = summary.gpuParallelism === 'sequence' ? 'all-gathers and reduce-scatters' : 'all-reduces';
   for (const phase of ['forward', 'backward'] as const) {
     const time = summary.gpu[phase];
     bars.push({ lane: GPU_LANES[0]!, label: `${phase} compute`, start, seconds: time.compute, colour: COLOURS.compute });
-    bars.push({ lane: GPU_LANES[1]!, label: `${phase} all-reduce`, start: start + time.compute, seconds: time.communication, colour: COLOURS.communication });
+    bars.push({ lane: GPU_LANES[1]!, label: `${phase} ${collectives}`, start: start + time.compute, seconds: time.communication, colour: COLOURS.communication });
     start += time.total;
   }
   return bars;
