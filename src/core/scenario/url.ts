@@ -12,6 +12,7 @@ import {
 } from './fields.ts';
 import { formatCustomModel, parseCustomModel } from './modelCodec.ts';
 import { findScenarioPreset, SCENARIO_PRESETS } from './presets.ts';
+import { resolveModel } from './resolve.ts';
 import { DEFAULT_SCENARIO, SCENARIO_VERSION, VIEW_IDS, type DeviceOverride, type Scenario } from './types.ts';
 
 /** A URL parameter that was ignored, with the reason, for the notice shown to the user. */
@@ -248,6 +249,14 @@ function checkCrossFieldRules(scenario: Scenario, base: Scenario, givenKeys: Rea
   if (result.model.kind === 'preset' && !findModelPreset(result.model.id)) {
     ignored.push({ key: 'model', value: describeValue(result.model.id), reason: 'model not found' });
     result = { ...result, model: base.model };
+  }
+  // Tensor parallelism gives each device whole attention heads, so t must divide the head count.
+  const heads = resolveModel(result.model)?.heads;
+  const { tensorParallel } = result.scaling;
+  if (heads !== undefined && heads % tensorParallel !== 0) {
+    const fallback = heads % base.scaling.tensorParallel === 0 ? base.scaling.tensorParallel : 1;
+    ignored.push({ key: 'tp', value: String(tensorParallel), reason: `expected a divisor of the model's ${heads} attention heads; ${fallback} is used` });
+    result = { ...result, scaling: { ...result.scaling, tensorParallel: fallback } };
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findDevicePreset } from '../../../src/core/devices/devices.ts';
 import { findModelPreset } from '../../../src/core/models/presets.ts';
 import { SCENARIO_PRESETS } from '../../../src/core/scenario/presets.ts';
+import { resolveModel } from '../../../src/core/scenario/resolve.ts';
 import { VIEW_IDS, type Scenario } from '../../../src/core/scenario/types.ts';
 import { decodeScenario, encodeScenario, presetScenario, SCENARIO_URL_FIELDS, scenarioQuery } from '../../../src/core/scenario/url.ts';
 import { findSettingsProblems, SCALING_LIMITS } from '../../../src/core/scaling/settings.ts';
@@ -19,6 +20,8 @@ function problemsOf(scenario: Scenario): string[] {
   const { seqMin, seqMax } = scenario.scaling;
   if (!(seqMin >= SCALING_LIMITS.seq.min && seqMin <= seqMax && seqMax <= SCALING_LIMITS.seq.max)) problems.push(`seq ${seqMin}..${seqMax}`);
   if (scenario.preset !== '' && !presetScenario(scenario.preset)) problems.push(`preset ${scenario.preset}`);
+  const heads = resolveModel(scenario.model)?.heads ?? 1;
+  if (heads % scenario.scaling.tensorParallel !== 0) problems.push(`tp ${scenario.scaling.tensorParallel} does not divide ${heads} heads`);
   // Every field the URL writes must read back, so the scenario is one a URL can express.
   for (const [key, raw] of encodeScenario(scenario)) {
     const field = SCENARIO_URL_FIELDS.find((candidate) => candidate.key === key);
@@ -107,7 +110,16 @@ describe('URL codec properties', () => {
     expect(ignored[0]!.reason).toContain('gpu-9000');
   });
 
-  it('unknown model id is reported', () => {
+  it('tensor parallelism must divide the heads', () => {
+    const { scenario, ignored } = decodeScenario('?tp=3&b=2');
+    expect(scenario.scaling.tensorParallel).toBe(1);
+    expect(scenario.scaling.batch).toBe(2);
+    expect(ignored.map((f) => f.key)).toEqual(['tp']);
+    expect(ignored[0]!.reason).toContain('16 attention heads');
+    expect(decodeScenario('?tp=8').scenario.scaling.tensorParallel).toBe(8);
+  });
+
+    it('unknown model id is reported', () => {
     const { scenario, ignored } = decodeScenario('?model=gpt-9');
     expect(scenario.model).toEqual({ kind: 'preset', id: 'gpt-j-6b' });
     expect(ignored[0]!.key).toBe('model');
