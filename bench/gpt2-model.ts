@@ -4,6 +4,7 @@
 import type { Gpt2Config } from '../src/core/gpt2/config.ts';
 import { forwardFlops, forwardHidden, logitsForRows } from '../src/core/gpt2/forward.ts';
 import { PANEL_COLUMNS, WeightArena } from '../src/core/gpt2/wasm/arena.ts';
+import type { HelperSetup } from '../src/core/gpt2/wasm/helperChannel.ts';
 import { arenaSizesFor, type Gpt2BlockWeights, type Gpt2Weights } from '../src/core/gpt2/weights.ts';
 
 /** GPT-2 small (Radford et al. 2019): 12 layers, hidden 768, 12 heads, 1,024 positions, 50,257 tokens. */
@@ -21,8 +22,8 @@ function randomArray(length: number, seed: number, scale: number): Float32Array 
   return values;
 }
 
-export function randomGpt2(config: Gpt2Config): Gpt2Weights {
-  const arena = new WeightArena(arenaSizesFor(config));
+export function randomGpt2(config: Gpt2Config, shared = false): Gpt2Weights {
+  const arena = new WeightArena(arenaSizesFor(config), { shared });
   let seed = 1;
   const vector = (length: number, scale = 0.04) => arena.place(randomArray(length, seed++, scale));
   const matrix = (inWidth: number, outWidth: number) => {
@@ -67,9 +68,25 @@ export function timeForward(weights: Gpt2Weights, tokens: number): ForwardTiming
   return { seconds: (end - start) / 1000, headSeconds: (end - headStart) / 1000, flops: forwardFlops(weights, tokens) };
 }
 
-/** Builds the model and times `repeats` forward passes after one warm-up pass. */
-export function runForwardBenchmark(tokens: number, repeats: number): ForwardTiming[] {
-  const weights = randomGpt2(GPT2_SMALL);
+/**
+ * Builds the model and times `repeats` forward passes after one warm-up pass.
+ * With startHelper, the weights go in shared memory and a second thread,
+ * started by startHelper on the setup, runs half of each product.
+ */
+export async function runForwardBenchmark(tokens: number, repeats: number, startHelper?: (setup: HelperSetup) => void): Promise<ForwardTiming[]> {
+  const weights = randomGpt2(GPT2_SMALL, startHelper !== undefined);
+  if (startHelper) {
+    const setup = weights.arena!.helperSetup();
+    startHelper(setup);
+    const started = Date.now();
+    // Slot 2 of the control block is the helper's ready flag.
+    while (Atomics.load(setup.control, 2) !== 1) {
+      if (Date.now() - started > 60_000) throw new Error('The helper thread did not start within 60 s.');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
   timeForward(weights, Math.min(tokens, 64));
-  return Array.from({ length: repeats }, () => timeForward(weights, tokens));
+  const timings = Array.from({ length: repeats }, () => timeForward(weights, tokens));
+  weights.arena!.stopHelper();
+  return timings;
 }
