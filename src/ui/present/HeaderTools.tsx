@@ -12,7 +12,7 @@ import './present.css';
 
 type Panel = 'none' | 'details' | 'deck';
 
-/** The header's scenario tools: presets, title and description, copy link, files, deck, theme. */
+/** Renders the header's scenario tools: presets, title and description, copy link, files, deck, theme. */
 export function HeaderTools() {
   const preset = useAppState((state) => state.scenario.preset);
   const slideCount = useDeckState((state) => state.deck.slides.length);

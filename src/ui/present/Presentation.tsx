@@ -10,7 +10,7 @@ import { COMPUTING_VIEWS, preloadView, SLIDE_VIEWS } from './views.ts';
 import './present.css';
 
 /**
- * The deck full screen, one slide at a time, driven by the keyboard. While it
+ * Shows the deck full screen, one slide at a time, driven by the keyboard. While it
  * is open the URL stays as it was, and leaving restores the scenario that was
  * on screen before.
  */
@@ -83,7 +83,7 @@ function PresentationScreen({ index }: { index: number }) {
 
   useEffect(() => root.current?.focus(), []);
 
-  // A view marks work in progress with aria-busy="true" on any element; the slide then says it is computing.
+  // A view marks work in progress with aria-busy="true" on any element; the slide then shows that it is computing.
   const body = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {

@@ -1,4 +1,4 @@
-/** What a key press does while presenting. */
+/** Action of one key press while presenting. */
 export type PresentationAction =
   | { kind: 'goto'; index: number }
   | { kind: 'leave' }

@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import type { ViewId } from '../../core/scenario/types.ts';
 
-// The same modules App.tsx loads lazily; the bundler shares one chunk per view,
-// so calling a loader early means the slide's view is ready when it is shown.
+// These are the modules App.tsx loads lazily, and the bundler emits one chunk per view.
+// Calling a loader early therefore has the slide's view ready when it is shown.
 const loaders = {
   scaling: () => import('../scaling/ScalingView.tsx'),
   fabric: () => import('../fabric/FabricView.tsx'),

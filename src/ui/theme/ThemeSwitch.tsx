@@ -7,7 +7,7 @@ const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', 
 // Applied when the module loads, before the first render, so the page does not flash the other theme.
 if (typeof document !== 'undefined') applyThemeChoice(readThemeChoice());
 
-/** A select for the colour theme: follow the system, or light or dark, remembered in this browser. */
+/** Renders a select for the colour theme: follow the system, or light or dark, remembered in this browser. */
 export function ThemeSwitch() {
   const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
   return (
