@@ -63,7 +63,7 @@ test.describe('Fabric view', () => {
     await page.getByLabel('PE column x').fill('4');
     await page.getByLabel('PE row y').fill('101');
     await page.getByRole('button', { name: 'Zoom to PE' }).click();
-    await expect.poll(async () => (await camera(page)).k).toBe(48);
+    await expect.poll(async () => (await camera(page)).k).toBe(64);
     expect(await pixelAtPe(page, { x: 4, y: 101 })).toEqual(OVERFLOW_RGB);
     expect(await pixelAtPe(page, { x: 5, y: 101 })).not.toEqual(OVERFLOW_RGB);
   });
@@ -88,7 +88,7 @@ test.describe('Fabric view', () => {
     await page.getByLabel('PE column x').fill('4');
     await page.getByLabel('PE row y').fill('101');
     await page.getByRole('button', { name: 'Zoom to PE' }).click();
-    await expect.poll(async () => (await camera(page)).k).toBe(48);
+    await expect.poll(async () => (await camera(page)).k).toBe(64);
     const box = (await page.locator('.fabric-heatmap').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const pinned = page.getByRole('region', { name: 'Pinned PE' });

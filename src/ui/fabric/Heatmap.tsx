@@ -10,7 +10,7 @@ import { drawMinimap, MINIMAP_WIDTH } from './minimap.ts';
 import { drawOverlay, peAt } from './overlay.ts';
 
 /** CSS pixels per PE when zooming to one PE by its coordinates. */
-const PE_ZOOM = 48;
+const PE_ZOOM = 64;
 const MAX_ZOOM = 200;
 const KEY_ZOOM_STEP = 1.5;
 const KEY_PAN_PIXELS = 60;
