@@ -1,8 +1,8 @@
-// GPT-2 small forward pass over 1,024 tokens (random weights of the real
-// shapes): median time and GFLOP/s on one thread and on two (a helper thread
-// sharing the weights' memory), in headless Chromium (Debian's
-// /usr/bin/chromium, on a cross-origin isolated page served from localhost)
-// and in Node.
+// Times a GPT-2 small forward pass over 1,024 tokens with random weights of
+// the real shapes, and prints the median time and GFLOP/s. It runs on one
+// thread and on two (a helper thread shares the weights' memory), in headless
+// Chromium (Debian's /usr/bin/chromium) and in Node. The browser run uses a
+// cross-origin isolated page served from localhost.
 // Run: npx tsx bench/gpt2-forward.ts [--repeats N] [--node-only|--browser-only]
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,5 +1,5 @@
 // Helper thread of the Node run of bench/gpt2-forward.ts: registers tsx, then
-// serves matrix-product jobs on the shared weights until told to stop.
+// serves matrix-product jobs on the shared weights until a stop job arrives.
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 

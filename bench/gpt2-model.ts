@@ -54,7 +54,7 @@ export interface ForwardTiming {
   flops: number;
 }
 
-/** One forward pass over `tokens` tokens with logits for every position, computed 64 rows at a time as the measurement does. */
+/** Times one forward pass over `tokens` tokens with logits for every position, computed 64 rows at a time as the measurement does. */
 export function timeForward(weights: Gpt2Weights, tokens: number): ForwardTiming {
   const ids = Array.from({ length: tokens }, (_, i) => (i * 7919) % weights.config.vocab);
   const start = performance.now();

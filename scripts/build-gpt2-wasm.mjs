@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compiles the GPT-2 matrix products (assembly/gpt2/matmul.ts) with
-// AssemblyScript, with and without relaxed SIMD's fused multiply-add, each
-// importing a private or a shared memory, and writes the four modules
-// base64-encoded into src/core/gpt2/wasm/matmulWasm.ts so that the app, its
+// AssemblyScript into four modules: with and without relaxed SIMD's fused
+// multiply-add, each importing a private or a shared memory. It writes them
+// base64-encoded into src/core/gpt2/wasm/matmulWasm.ts, so that the app, its
 // workers and Node load them without a fetch.
 // Run after editing the AssemblyScript source: node scripts/build-gpt2-wasm.mjs
 import { execFileSync } from 'node:child_process';

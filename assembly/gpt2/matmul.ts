@@ -13,7 +13,7 @@ function madd(a: v128, b: v128, c: v128): v128 {
 }
 
 /**
- * A Conv1D layer: out [rows, outWidth] = x [rows, inWidth] · w [inWidth, outWidth] + bias.
+ * Computes a Conv1D layer: out [rows, outWidth] = x [rows, inWidth] · w [inWidth, outWidth] + bias.
  * outWidth must be a multiple of 16, and w is packed in column panels: the
  * sixteen columns j … j + 15 of every input row stored together, panel after
  * panel, so the inner loop reads w sequentially. Four rows by sixteen columns
@@ -40,6 +40,7 @@ function fourRows(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth
   let c10 = b0, c11 = b1, c12 = b2, c13 = b3;
   let c20 = b0, c21 = b1, c22 = b2, c23 = b3;
   let c30 = b0, c31 = b1, c32 = b2, c33 = b3;
+
   const x0 = x + <usize>(r * inWidth) * 4;
   const x1 = x0 + <usize>inWidth * 4;
   const x2 = x1 + <usize>inWidth * 4;
@@ -62,6 +63,7 @@ function fourRows(x: usize, w: usize, out: usize, r: i32, inWidth: i32, outWidth
     c30 = madd(a3, w0, c30); c31 = madd(a3, w1, c31); c32 = madd(a3, w2, c32); c33 = madd(a3, w3, c33);
     wp += 64;
   }
+
   const o0 = out + <usize>(r * outWidth + j) * 4;
   const o1 = o0 + outStep;
   const o2 = o1 + outStep;
@@ -98,7 +100,7 @@ function sum4(v: v128): f32 {
 const VOCAB_TILE: i32 = 64;
 
 /**
- * The tied output head: out [rows, vocab] = x [rows, hidden] · embedding [vocab, hidden]ᵀ.
+ * Computes the tied output head: out [rows, vocab] = x [rows, hidden] · embedding [vocab, hidden]ᵀ.
  * hidden must be a multiple of 4. The embedding is read in tiles of VOCAB_TILE
  * rows that stay in cache while four rows of x at a time meet four embedding
  * rows, sixteen dot products accumulated along hidden.
@@ -135,6 +137,7 @@ function fourByFour(x: usize, embedding: usize, out: usize, r: i32, v: i32, rowB
   let s10 = f32x4.splat(0), s11 = f32x4.splat(0), s12 = f32x4.splat(0), s13 = f32x4.splat(0);
   let s20 = f32x4.splat(0), s21 = f32x4.splat(0), s22 = f32x4.splat(0), s23 = f32x4.splat(0);
   let s30 = f32x4.splat(0), s31 = f32x4.splat(0), s32 = f32x4.splat(0), s33 = f32x4.splat(0);
+
   for (let k: usize = 0; k < rowBytes; k += 16) {
     const a0 = v128.load(x0 + k), a1 = v128.load(x1 + k), a2 = v128.load(x2 + k), a3 = v128.load(x3 + k);
     const b0 = v128.load(e0 + k), b1 = v128.load(e1 + k), b2 = v128.load(e2 + k), b3 = v128.load(e3 + k);
@@ -143,6 +146,7 @@ function fourByFour(x: usize, embedding: usize, out: usize, r: i32, v: i32, rowB
     s20 = madd(a2, b0, s20); s21 = madd(a2, b1, s21); s22 = madd(a2, b2, s22); s23 = madd(a2, b3, s23);
     s30 = madd(a3, b0, s30); s31 = madd(a3, b1, s31); s32 = madd(a3, b2, s32); s33 = madd(a3, b3, s33);
   }
+
   const o0 = out + <usize>(r * vocab + v) * 4;
   const o1 = o0 + <usize>vocab * 4;
   const o2 = o1 + <usize>vocab * 4;

@@ -93,7 +93,7 @@ export class AccuracySession {
     this.cancelRequested = true;
   }
 
-  /** Whether a text encoded with GPT-2's tokenizer fits the loaded model's vocabulary. */
+  /** Returns whether a text encoded with GPT-2's tokenizer fits the loaded model's vocabulary. */
   usesGpt2Vocabulary(): boolean {
     return this.requireWeights().config.vocab >= GPT2_TOKENIZER_VOCAB;
   }

@@ -111,7 +111,7 @@ export function findCheckpointProblems(index: SafetensorsIndex, config: Gpt2Conf
 /** Shows at most this many problems in one message; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 8;
 
-/** Sizes of the WebAssembly arena that holds a model of this config. */
+/** Sizes of the WebAssembly arena that contains a model of this config. */
 export function arenaSizesFor(config: Gpt2Config) {
   return {
     weightFloats: expectedGpt2Tensors(config).reduce((sum, tensor) => sum + tensor.shape.reduce((product, n) => product * n, 1), 0),
@@ -124,9 +124,9 @@ export function arenaSizesFor(config: Gpt2Config) {
  * Reads a GPT-2 checkpoint from the bytes of a model.safetensors file. Throws
  * SafetensorsError naming each missing tensor, wrong shape or wrong dtype
  * before any weight is converted. With options.arena, the weights are copied
- * into a WebAssembly memory (shared, for a helper thread, or private) and the
- * matrix products run on SIMD kernels; without it they stay as views into the
- * file and run in JavaScript.
+ * into a WebAssembly memory (shared for a helper thread, or private), so the
+ * matrix products run on SIMD kernels. Without it they stay as views into the
+ * file and the products run in JavaScript.
  */
 export function loadGpt2Weights(bytes: Uint8Array, config: Gpt2Config, options: { arena?: 'private' | 'shared' } = {}): Gpt2Weights {
   const index = readSafetensorsIndex(bytes);

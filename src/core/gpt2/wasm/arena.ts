@@ -38,8 +38,8 @@ export class WeightArena {
 
   /**
    * shared places the arena in a SharedArrayBuffer so that a helper thread
-   * (see helperSetup) can run half of each product; it needs a cross-origin
-   * isolated page or Node.
+   * (see helperSetup) can run half of each product. Shared memory needs a
+   * cross-origin isolated page, or Node.
    */
   constructor(sizes: ArenaSizes, options: { shared?: boolean } = {}) {
     // Each tensor may be padded to 16 bytes; 4 floats of slack per tensor is generous.
@@ -110,12 +110,12 @@ export class WeightArena {
     return view;
   }
 
-  /** Whether the SIMD linear kernel can read this weight: packed in panels in this arena. */
+  /** Returns whether the SIMD linear kernel can read this weight, because it is packed in panels in this arena. */
   isPacked(weight: Float32Array): boolean {
     return this.packed.has(weight);
   }
 
-  /** Whether an array lives in this arena, so the SIMD kernels can read it in place. */
+  /** Returns whether an array lives in this arena, so the SIMD kernels can read it in place. */
   owns(array: Float32Array): boolean {
     return array.buffer === this.memory.buffer;
   }

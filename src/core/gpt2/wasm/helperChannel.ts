@@ -3,8 +3,9 @@ import { instantiateMatmul } from './module.ts';
 /**
  * A second thread that runs half the rows of each matrix product on the same
  * shared WebAssembly memory. The two sides meet through an Int32Array on a
- * SharedArrayBuffer with Atomics: the caller writes a job and bumps the job
- * counter; the helper runs it and copies the counter into the done slot.
+ * SharedArrayBuffer with Atomics. The caller writes a job and increments the
+ * job counter, and the helper runs the job and copies the counter into the
+ * done slot.
  * Atomics.wait blocks, so both sides must run in workers (or in Node), never
  * on a browser page's main thread.
  */
@@ -15,7 +16,7 @@ export const CONTROL_INTS = SLOT.args + ARG_COUNT;
 
 export const JOB = { linear: 1, outputHead: 2, stop: 3 } as const;
 
-/** What a helper thread needs: the shared memory holding the weights and the control block. */
+/** Inputs of a helper thread: the shared memory that contains the weights, and the control block. */
 export interface HelperSetup {
   memory: WebAssembly.Memory;
   control: Int32Array;
@@ -55,7 +56,7 @@ export class HelperChannel {
   }
 }
 
-/** The helper's side: runs jobs until told to stop. Blocks its thread for its whole life. */
+/** Runs jobs on the helper's side until a stop job arrives, blocking its thread until then. */
 export function serveHelperJobs({ memory, control }: HelperSetup): void {
   const kernels = instantiateMatmul(memory);
   let seen = Atomics.load(control, SLOT.job);
