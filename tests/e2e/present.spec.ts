@@ -311,3 +311,10 @@ test('built page forbids inline scripts and other origins', async ({ page }) => 
   expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
   expect(directives.get('connect-src')!.every((source) => ["'self'", 'blob:', 'data:'].includes(source))).toBe(true);
 });
+
+test('preset link fits a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?preset=longest-sequence-gpu-vs-wafer');
+  await expect(page.locator('svg[data-chart="longest-sequence"]')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
