@@ -13,7 +13,7 @@ import { exactAttention } from '../src/core/kernels/exact.ts';
 import { fillInputs } from '../src/core/kernels/inputs.ts';
 import { DEFAULT_KERNEL_PARAMS } from '../src/core/kernels/types.ts';
 import { createNodeKernelPool } from '../src/workers/nodeKernelPool.ts';
-import { plainLoopAttention, tfjsAttentionTimes } from './kernels-reference.ts';
+import { plainLoopAttention, tfjsAttention } from './kernels-reference.ts';
 import { machineDescription, median } from './stats.ts';
 
 const LENGTHS = [1024, 2048, 4096];
@@ -30,6 +30,24 @@ interface Row {
   threads: string;
   /** Median milliseconds per N. */
   ms: Map<number, number>;
+  /** Median CPU milliseconds per N for runs on the calling thread, which other processes on a busy machine do not inflate. */
+  cpuMs?: Map<number, number>;
+}
+
+/** Runs once untimed, then returns median wall and CPU milliseconds of `count` runs. */
+async function timeOnThread(count: number, work: () => unknown): Promise<{ wall: number; cpu: number }> {
+  await work();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < count; r++) {
+    const startCpu = process.cpuUsage();
+    const start = performance.now();
+    await work();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const flopsAt = (seqLen: number) => 4 * seqLen * seqLen * HEAD_DIM;
@@ -56,44 +74,37 @@ async function nodePool(): Promise<Row> {
   return row;
 }
 
-function nodeSingleThread(): Row {
-  const row: Row = { method: 'tiled WebAssembly SIMD + FMA, calling thread', where: 'Node', threads: '1', ms: new Map() };
+async function nodeSingleThread(): Promise<Row> {
+  const row: Row = { method: 'tiled WebAssembly SIMD + FMA, calling thread', where: 'Node', threads: '1', ms: new Map(), cpuMs: new Map() };
   for (const seqLen of LENGTHS) {
     const { shape, q, k, v } = inputs(seqLen);
-    exactAttention(q, k, v, shape);
-    const times: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const start = performance.now();
-      exactAttention(q, k, v, shape);
-      times.push(performance.now() - start);
-    }
-    row.ms.set(seqLen, median(times));
+    const { wall, cpu } = await timeOnThread(repeats, () => exactAttention(q, k, v, shape));
+    row.ms.set(seqLen, wall);
+    row.cpuMs!.set(seqLen, cpu);
   }
   return row;
 }
 
 async function nodeTfjs(): Promise<Row> {
-  const row: Row = { method: 'tfjs-backend-wasm: transpose, matMul, softmax, matMul', where: 'Node', threads: '', ms: new Map() };
+  const row: Row = { method: 'tfjs-backend-wasm: transpose, matMul, softmax, matMul', where: 'Node', threads: '', ms: new Map(), cpuMs: new Map() };
   for (const seqLen of LENGTHS) {
-    const { timesMs, threads } = await tfjsAttentionTimes(seqLen, HEAD_DIM, repeats);
-    row.threads = String(threads);
-    row.ms.set(seqLen, median(timesMs));
+    const attention = await tfjsAttention(seqLen, HEAD_DIM);
+    const { wall, cpu } = await timeOnThread(repeats, attention.run);
+    attention.dispose();
+    row.threads = String(attention.threads);
+    row.ms.set(seqLen, wall);
+    row.cpuMs!.set(seqLen, cpu);
   }
   return row;
 }
 
-function plainLoop(): Row {
-  const row: Row = { method: 'plain JavaScript triple loop', where: 'Node', threads: '1', ms: new Map() };
+async function plainLoop(): Promise<Row> {
+  const row: Row = { method: 'plain JavaScript triple loop', where: 'Node', threads: '1', ms: new Map(), cpuMs: new Map() };
   for (const seqLen of LENGTHS) {
     const { q, k, v } = inputs(seqLen);
-    plainLoopAttention(q, k, v, seqLen, HEAD_DIM);
-    const times: number[] = [];
-    for (let r = 0; r < Math.min(3, repeats); r++) {
-      const start = performance.now();
-      plainLoopAttention(q, k, v, seqLen, HEAD_DIM);
-      times.push(performance.now() - start);
-    }
-    row.ms.set(seqLen, median(times));
+    const { wall, cpu } = await timeOnThread(Math.min(3, repeats), () => plainLoopAttention(q, k, v, seqLen, HEAD_DIM));
+    row.ms.set(seqLen, wall);
+    row.cpuMs!.set(seqLen, cpu);
   }
   return row;
 }
@@ -145,6 +156,8 @@ async function chromiumTfjs(page: Page): Promise<Row> {
       // The UMD bundles define the global tf, with the backend under tf.wasm.
       const tf = (globalThis as unknown as { tf: typeof import('@tensorflow/tfjs-core') & { wasm: typeof import('@tensorflow/tfjs-backend-wasm') } }).tf;
       tf.wasm.setWasmPaths(`${location.origin}/tfjs/`);
+      // tfjs defaults to half the cores; the pool uses all of them, so tfjs does too.
+      tf.wasm.setThreadsCount(navigator.hardwareConcurrency);
       await tf.setBackend('wasm');
       await tf.ready();
       const out: Record<number, number[]> = {};
@@ -174,7 +187,7 @@ async function chromiumTfjs(page: Page): Promise<Row> {
 
 console.log(`Single-head exact attention, d = ${HEAD_DIM}, non-causal; medians of ${repeats} runs after a warm-up`);
 console.log(`machine: ${machineDescription()}, ${availableParallelism()} logical cores; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-rows.push(await nodePool(), nodeSingleThread(), await nodeTfjs(), plainLoop());
+rows.push(await nodePool(), await nodeSingleThread(), await nodeTfjs(), await plainLoop());
 if (!args.includes('--node-only')) rows.push(...(await chromiumRows()));
 
 const header = `| Method | Where | Threads | ${LENGTHS.map((n) => `N = ${n}: ms (GFLOP/s)`).join(' | ')} |`;
@@ -186,5 +199,15 @@ for (const row of rows) {
     return `${ms.toFixed(1)} (${(flopsAt(n) / ms / 1e6).toFixed(1)})`;
   });
   console.log(`| ${row.method} | ${row.where} | ${row.threads} | ${cells.join(' | ')} |`);
+}
+console.log('\nCalling-thread runs in Node by CPU time (not inflated by other processes):');
+console.log(`| Method | ${LENGTHS.map((n) => `N = ${n}: CPU ms (GFLOP per CPU-second)`).join(' | ')} |`);
+console.log(`|${'---|'.repeat(1 + LENGTHS.length)}`);
+for (const row of rows.filter((r) => r.cpuMs)) {
+  const cells = LENGTHS.map((n) => {
+    const ms = row.cpuMs!.get(n)!;
+    return `${ms.toFixed(1)} (${(flopsAt(n) / ms / 1e6).toFixed(1)})`;
+  });
+  console.log(`| ${row.method} | ${cells.join(' | ')} |`);
 }
 console.log(`load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -3,8 +3,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 
-/** Single-head exact attention with tfjs: K transposed first, then plain matMuls (its fast path). */
-export async function tfjsAttentionTimes(seqLen: number, headDim: number, repeats: number): Promise<{ timesMs: number[]; threads: number }> {
+/**
+ * Single-head exact attention with tfjs on random inputs: K transposed first,
+ * then plain matMuls (its fast path). run() computes once and waits for the data.
+ */
+export async function tfjsAttention(seqLen: number, headDim: number): Promise<{ run(): Promise<void>; dispose(): void; threads: number }> {
   if (tf.getBackend() !== 'wasm') {
     await tf.setBackend('wasm');
     await tf.ready();
@@ -13,22 +16,19 @@ export async function tfjsAttentionTimes(seqLen: number, headDim: number, repeat
   const k = tf.randomNormal([seqLen, headDim]);
   const v = tf.randomNormal([seqLen, headDim]);
   const scale = 1 / Math.sqrt(headDim);
-  const once = async () => {
-    const start = performance.now();
-    const out = tf.tidy(() => {
-      const kT = tf.transpose(k);
-      const scores = tf.mul(tf.matMul(q, kT), scale);
-      return tf.matMul(tf.softmax(scores), v);
-    });
-    await out.data();
-    out.dispose();
-    return performance.now() - start;
+  return {
+    async run() {
+      const out = tf.tidy(() => {
+        const kT = tf.transpose(k);
+        const scores = tf.mul(tf.matMul(q, kT), scale);
+        return tf.matMul(tf.softmax(scores), v);
+      });
+      await out.data();
+      out.dispose();
+    },
+    dispose: () => tf.dispose([q, k, v]),
+    threads: tfWasm.getThreadsCount(),
   };
-  await once();
-  const timesMs: number[] = [];
-  for (let r = 0; r < repeats; r++) timesMs.push(await once());
-  tf.dispose([q, k, v]);
-  return { timesMs, threads: tfWasm.getThreadsCount() };
 }
 
 /** The textbook loop: scores row by row, softmax, weighted sum of V; one thread, no tiling. */
