@@ -218,7 +218,11 @@ export function decodeScenario(query: string | URLSearchParams): DecodeResult {
     try {
       scenario = field.set(scenario, field.parse(raw));
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (!(error instanceof ValidationError)) {
+        // A field's own bug must not cost the user the rest of the link.
+        ignored.push({ key, value: raw, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` });
+        continue;
+      }
       if (error instanceof PartiallyValidError) {
         scenario = field.set(scenario, error.kept);
         const kept = Array.isArray(error.kept) ? error.kept.join(', ') : String(error.kept);
