@@ -2,15 +2,15 @@
  * Causal multi-head self-attention for the GPT-2 forward pass, on the
  * project's attention kernels: the tiled exact kernel (online softmax, in
  * WebAssembly SIMD where the head size allows) for the full context, and the
- * kernels' row routine over one key range per query for a sliding window.
- * This adapter splits the fused c_attn output [tokens, 3 × hidden] into the
- * kernels' Q, K and V layout [tokens, heads, headDim].
+ * sliding-window kernel without global tokens for a cut context. This adapter
+ * splits the fused c_attn output [tokens, 3 × hidden] into the kernels' Q, K
+ * and V layout [tokens, heads, headDim].
  */
-import { attendRanges } from '../kernels/rowAttention.ts';
-import { softmaxScale, type AttentionShape as KernelShape } from '../kernels/shape.ts';
+import type { AttentionShape as KernelShape } from '../kernels/shape.ts';
 import { tiledKernel, tiledScratchBytes } from '../kernels/tiled.ts';
 import { DEFAULT_KERNEL_PARAMS, type WasmPlacement } from '../kernels/types.ts';
 import { pagesFor, WASM_MAX_PAGES, WASM_PAGE_BYTES, WASM_RESERVED_BYTES } from '../kernels/wasm/engine.ts';
+import { windowKernel } from '../kernels/window.ts';
 
 export interface AttentionShape {
   tokens: number;
@@ -68,20 +68,12 @@ function fullAttention(out: Float32Array, qkv: Float32Array, shape: AttentionSha
 function windowedAttention(out: Float32Array, qkv: Float32Array, shape: AttentionShape): void {
   const { tokens, heads, headDim, window } = shape;
   const hidden = heads * headDim;
-  const q = new Float32Array(tokens * hidden);
-  const k = new Float32Array(tokens * hidden);
-  const v = new Float32Array(tokens * hidden);
-  splitQkv(qkv, tokens, hidden, q, k, v);
-  const row = { q, k, v, out, stride: hidden, headDim, scale: softmaxScale(headDim) };
-  const scores = new Float32Array(Math.min(window, tokens));
-  const range = [0, 0];
-  for (let head = 0; head < heads; head++) {
-    for (let token = 0; token < tokens; token++) {
-      range[0] = Math.max(0, token + 1 - window);
-      range[1] = token + 1;
-      attendRanges(row, token, head * headDim, range, scores);
-    }
-  }
+  const buffers = { q: new Float32Array(tokens * hidden), k: new Float32Array(tokens * hidden), v: new Float32Array(tokens * hidden), out };
+  splitQkv(qkv, tokens, hidden, buffers.q, buffers.k, buffers.v);
+  // Causal with w: token i sees tokens max(0, i − w + 1) … i, as GPT-2 with its context cut to w tokens would.
+  const kernelShape: KernelShape = { seqLen: tokens, heads, headDim, causal: true };
+  const params = { ...DEFAULT_KERNEL_PARAMS, window, globalTokens: 0 };
+  for (let head = 0; head < heads; head++) windowKernel.run({ buffers, shape: kernelShape, params, head, rowStart: 0, rowEnd: tokens });
 }
 
 /** Copies the Q, K and V thirds of each c_attn row into their own [tokens, hidden] arrays. */
