@@ -7,6 +7,15 @@ import './ui/styles.css';
 
 startUrlSync(appStore);
 
+// The built app registers the service worker written by vite.config.ts, which keeps it working offline.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+      console.warn('seqscope: offline support is unavailable because the service worker failed to register.', error);
+    });
+  });
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -6,6 +6,7 @@ import { MODEL_PRESETS } from '../core/models/presets.ts';
 import type { ModelConfig } from '../core/models/types.ts';
 import { resolveModel } from '../core/scenario/resolve.ts';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario/types.ts';
+import { findRuleProblems } from '../core/scenario/rules.ts';
 import { applyScenarioField } from '../core/scenario/url.ts';
 import { RECIPE_IDS } from '../core/scaling/recipes.ts';
 import { ATTENTION_VARIANTS, DEFAULT_ATTENTION, RECOMPUTE_MODES, SCALING_LIMITS } from '../core/scaling/settings.ts';
@@ -72,6 +73,9 @@ export function scenarioFromOptions(values: Record<string, string | boolean | un
     try {
       scenario = applyScenarioField(scenario, key, raw);
     } catch (error) {
+      if (error instanceof ValidationError && option === 'model') {
+        throw new CliError(`--model: "${raw}" was not found. Use a preset id from --help, or --config FILE for a Hugging Face config.json.`);
+      }
       if (error instanceof ValidationError) throw new CliError(`--${option}: ${error.message.replace(/^[^:]+: /, '')}`);
       throw error;
     }
@@ -91,6 +95,9 @@ export function scenarioFromOptions(values: Record<string, string | boolean | un
   }
   const model = resolveModel(scenario.model);
   if (!model) throw new CliError('The model was not found. Use --model with a preset id or --config with a config.json.');
+  if (values.json && values.csv) throw new CliError('Give either --json or --csv, not both.');
+  const tpProblem = findRuleProblems(scenario).find((problem) => problem.field === 'tp');
+  if (tpProblem) throw new CliError(`--tp: ${tpProblem.message.replace(/^[^:]+: /, '')}`);
   return { scenario, model };
 }
 

@@ -11,7 +11,8 @@ export class ValidationError extends Error {
   readonly hint: string | undefined;
 
   constructor(field: string, value: unknown, allowed: string, hint?: string) {
-    super(`${field}: ${describeValue(value)} is invalid; expected ${allowed}.${hint ? ` ${hint}` : ''}`);
+    const problem = value === undefined ? `${field} is missing` : `${field}: ${describeValue(value)} is invalid`;
+    super(`${problem}; expected ${allowed}.${hint ? ` ${hint}` : ''}`);
     this.field = field;
     this.value = value;
     this.allowed = allowed;

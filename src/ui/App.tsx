@@ -32,7 +32,8 @@ function ViewContent({ view }: { view: ViewId }) {
 }
 
 export function App() {
-  const view = useAppState((state) => state.scenario.view);
+  const scenario = useAppState((state) => state.scenario);
+  const view = scenario.view;
   const setView = useAppState((state) => state.setView);
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern describes.
@@ -76,7 +77,7 @@ export function App() {
       <IgnoredFieldsNotice />
       <PresetInfo />
       <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="view-panel">
-        <ErrorBoundary key={view} label={VIEW_LABELS[view]}>
+        <ErrorBoundary key={view} label={VIEW_LABELS[view]} resetKey={scenario}>
           <Suspense fallback={<p className="loading">Loading the {VIEW_LABELS[view]} view…</p>}>
             <ViewContent view={view} />
           </Suspense>

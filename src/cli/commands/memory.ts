@@ -1,4 +1,4 @@
-import { bytesOnDevice, COMPONENT_KEYS, memoryBreakdown, totalBytes, countParameters } from '../../core/scaling/index.ts';
+import { bytesOnDeviceAt, COMPONENT_KEYS, memoryBreakdown, totalBytes, countParameters } from '../../core/scaling/index.ts';
 import { deviceCapacityBytes } from '../../core/devices/devices.ts';
 import { resolveDevices } from '../../core/scenario/resolve.ts';
 import { scenarioQuery } from '../../core/scenario/url.ts';
@@ -30,7 +30,7 @@ export const memoryCommand: CliCommand = {
     const parameters = countParameters(model).total;
     const rows = lengths.map((seq) => {
       const components = memoryBreakdown(model, scenario.scaling, seq, parameters);
-      const fits = Object.fromEntries(devices.map((device) => [device.id, bytesOnDevice(components, device) <= deviceCapacityBytes(device)]));
+      const fits = Object.fromEntries(devices.map((device) => [device.id, bytesOnDeviceAt(model, scenario.scaling, device, seq, parameters) <= deviceCapacityBytes(device)]));
       return { seq, totalBytes: totalBytes(components), components, fits };
     });
 

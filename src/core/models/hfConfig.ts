@@ -52,9 +52,30 @@ export function modelFromConfig(config: Json, id = 'custom'): ModelConfig {
   const reader = new FieldReader(config);
   const model = readByType(modelType as SupportedType, reader, id);
   const problems = [...reader.problems];
-  if (problems.length === 0) problems.push(...findModelProblems(model));
+  if (problems.length === 0) problems.push(...findModelProblems(model).map((problem) => renameField(problem, modelType as SupportedType)));
   if (problems.length > 0) throw new ConfigImportError(`config.json (model_type "${modelType}") has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:`, problems);
+  const window = config.sliding_window;
+  if (typeof window === 'number' && window > 0) {
+    return { ...model, note: `config.json sets sliding_window = ${window}; choose the sliding-window attention variant with w = ${window} to count it.` };
+  }
   return model;
+}
+
+/** config.json keys for the model fields whose checks involve more than one key, by model_type. */
+const CONFIG_KEYS: Record<SupportedType, Partial<Record<keyof ModelConfig, string>>> = {
+  gpt2: { kvHeads: 'n_head', headDim: 'n_embd / n_head' },
+  gptj: { kvHeads: 'n_head', headDim: 'n_embd / n_head' },
+  gpt_neox: { kvHeads: 'num_attention_heads', headDim: 'hidden_size / num_attention_heads' },
+  llama: { kvHeads: 'num_key_value_heads', headDim: 'head_dim' },
+  mistral: { kvHeads: 'num_key_value_heads', headDim: 'head_dim' },
+  qwen2: { kvHeads: 'num_key_value_heads', headDim: 'head_dim' },
+};
+
+/** Restates a model-level problem with the config.json key the user wrote. */
+function renameField(problem: ValidationError, modelType: SupportedType): ValidationError {
+  const key = CONFIG_KEYS[modelType][problem.field as keyof ModelConfig];
+  if (!key) return problem;
+  return new ValidationError(key, problem.value, problem.allowed.replace('heads (', 'attention heads ('), problem.hint);
 }
 
 class FieldReader {

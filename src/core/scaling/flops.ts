@@ -3,7 +3,10 @@ import { scoresPerHead } from './attention.ts';
 import { countLayerParameters, countParameters } from './parameters.ts';
 import type { ScalingSettings } from './settings.ts';
 
-/** FLOPs of one training step (forward and backward) for b sequences of s tokens. */
+/**
+ * FLOPs of one step for b sequences of s tokens: forward and backward when
+ * training, one forward pass over the prompt (prefill) in inference.
+ */
 export interface StepFlops {
   /** Matrix multiplications of the dense layers (QKV, output projection, MLP), all layers. */
   dense: number;
@@ -56,15 +59,18 @@ export function attentionForwardFlops(model: ModelConfig, settings: ScalingSetti
  */
 export function stepFlops(model: ModelConfig, settings: ScalingSettings, s: number): StepFlops {
   const b = settings.batch;
+  const training = settings.mode === 'train';
+  // Backward costs twice the forward, so a training step is three forward passes.
+  const passes = training ? 3 : 1;
   const layerMatmul = countLayerParameters(model).matmul;
-  const dense = 3 * 2 * b * s * layerMatmul * model.layers;
-  const attention = 3 * b * attentionForwardFlops(model, settings, s) * model.layers;
-  const logits = 3 * 2 * b * s * model.hidden * model.vocab;
+  const dense = passes * 2 * b * s * layerMatmul * model.layers;
+  const attention = passes * b * attentionForwardFlops(model, settings, s) * model.layers;
+  const logits = passes * 2 * b * s * model.hidden * model.vocab;
   const modelFlops = dense + attention + logits;
 
   let hardware = modelFlops;
-  if (settings.recompute === 'selective') hardware = dense + 2 * attention + logits;
-  else if (settings.recompute === 'full') hardware = (4 / 3) * (dense + attention) + logits;
+  if (training && settings.recompute === 'selective') hardware = dense + 2 * attention + logits;
+  else if (training && settings.recompute === 'full') hardware = (4 / 3) * (dense + attention) + logits;
 
   return { dense, attention, logits, model: modelFlops, hardware, attentionShare: modelFlops > 0 ? attention / modelFlops : 0 };
 }

@@ -54,6 +54,8 @@ interface Props {
   height: number;
   /** The x under the pointer or keyboard cursor, or null. */
   hoverX: number | null;
+  /** Where keyboard steps start when nothing is hovered. */
+  cursorX?: number;
   onHoverX: (x: number | null) => void;
   /** Text for screen readers summarising the chart. */
   description: string;
@@ -174,19 +176,27 @@ export function LogLogChart(props: Props) {
     onHoverX(pickX(event.clientX - bounds.left));
   };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const first = xs[0]!;
+    const last = xs[xs.length - 1]!;
     if (event.key === 'Escape') {
       onHoverX(null);
       return;
     }
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      onHoverX(event.key === 'Home' ? first : last);
+      return;
+    }
+    const steps: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, PageUp: 10, PageDown: -10 };
+    const step = steps[event.key];
+    if (step === undefined) return;
     event.preventDefault();
-    const current = hoverX ?? xs[0] ?? 1;
-    // Move one grid point, or a tenth of a point with Shift for finer control.
-    const ratio = (xs[xs.length - 1]! / xs[0]!) ** (1 / Math.max(1, xs.length - 1));
-    const factor = event.shiftKey ? ratio ** 0.1 : ratio;
+    const current = hoverX ?? props.cursorX ?? first;
+    // One grid point per arrow press, ten per Page Up or Down, a tenth of a point with Shift.
+    const ratio = (last / first) ** (1 / Math.max(1, xs.length - 1));
+    const factor = ratio ** (Math.abs(step) * (event.shiftKey ? 0.1 : 1));
     const next = Math.round(step > 0 ? Math.max(current + 1, current * factor) : Math.min(current - 1, current / factor));
-    onHoverX(Math.min(Math.max(next, xs[0]!), xs[xs.length - 1]!));
+    onHoverX(Math.min(Math.max(next, first), last));
   };
 
   return (

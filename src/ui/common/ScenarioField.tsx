@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ValidationError } from '../../core/errors.ts';
-import { applyScenarioField, formatScenarioField } from '../../core/scenario/url.ts';
+import { applyUserEdit } from '../../core/scenario/rules.ts';
+import { formatScenarioField } from '../../core/scenario/url.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { useAppState } from '../../state/store.ts';
 
@@ -17,7 +18,7 @@ interface Props {
 /** Applies the text to the scenario, or returns the validation message. */
 function tryApply(scenario: Scenario, fieldKey: string, text: string): { next: Scenario } | { error: string } {
   try {
-    return { next: applyScenarioField(scenario, fieldKey, text.trim()) };
+    return { next: applyUserEdit(scenario, fieldKey, text.trim()) };
   } catch (caught) {
     if (!(caught instanceof ValidationError)) throw caught;
     return { error: caught.message.replace(/^[^:]+: /, '') };

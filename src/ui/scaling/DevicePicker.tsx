@@ -36,13 +36,13 @@ function DeviceEditor({ device }: { device: Device }) {
   return (
     <div className="device-editor">
       <label htmlFor={`${id}-memory`}>Memory</label>
-      <input id={`${id}-memory`} type="text" inputMode="decimal" value={memoryText} onChange={(e) => onNumber('memory', e.target.value)} style={{ width: '5rem' }} />
+      <input id={`${id}-memory`} aria-label={`${device.name} memory`} type="text" inputMode="decimal" value={memoryText} onChange={(e) => onNumber('memory', e.target.value)} style={{ width: '5rem' }} />
       <select aria-label={`${device.name} memory unit`} value={device.memoryUnit} onChange={(e) => save({ memoryUnit: e.target.value as MemoryUnit })}>
         <option value="GB">GB (10⁹ B)</option>
         <option value="GiB">GiB (2³⁰ B)</option>
       </select>
       <label htmlFor={`${id}-peak`}>Peak</label>
-      <input id={`${id}-peak`} type="text" inputMode="decimal" value={peakText} onChange={(e) => onNumber('peak', e.target.value)} style={{ width: '5rem' }} />
+      <input id={`${id}-peak`} aria-label={`${device.name} dense peak in TFLOP/s`} type="text" inputMode="decimal" value={peakText} onChange={(e) => onNumber('peak', e.target.value)} style={{ width: '5rem' }} />
       <span className="field-hint">TFLOP/s dense</span>
       {error && (
         <p className="field-error" role="alert">

@@ -10,6 +10,8 @@ interface Props {
   width: number;
   height: number;
   hoverSeq: number | null;
+  /** Where keyboard steps start: the readout's current length. */
+  cursorSeq: number;
   onHoverSeq: (seq: number | null) => void;
 }
 
@@ -18,7 +20,7 @@ export function deviceLabel(name: string): string {
 }
 
 /** Memory per device against sequence length, with capacity lines and longest-fit markers. */
-export function MemoryChart({ data, stacked, width, height, hoverSeq, onHoverSeq }: Props) {
+export function MemoryChart({ data, stacked, width, height, hoverSeq, cursorSeq, onHoverSeq }: Props) {
   const present = STACK_ORDER.filter((key) => data.points.some((point) => point.memory[key] > 0));
   const series: ChartSeries[] = present.map((key) => ({
     key,
@@ -68,6 +70,7 @@ export function MemoryChart({ data, stacked, width, height, hoverSeq, onHoverSeq
       width={width}
       height={height}
       hoverX={hoverSeq}
+      cursorX={cursorSeq}
       onHoverX={onHoverSeq}
       description={description}
     >

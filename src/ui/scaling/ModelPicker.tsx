@@ -111,7 +111,9 @@ function ConfigImport({ onImported }: { onImported: (model: ModelConfig) => void
     try {
       const imported = importHuggingFaceConfig(source);
       setProblems([]);
-      onImported(name ? { ...imported, name: name.replace(/\.json$/i, '') } : imported);
+      // A file called config.json says nothing about the model, so keep the name built from model_type.
+      const fileStem = name?.replace(/\.json$/i, '');
+      onImported(fileStem && fileStem.toLowerCase() !== 'config' ? { ...imported, name: fileStem } : imported);
     } catch (error) {
       if (!(error instanceof ConfigImportError)) throw error;
       setProblems(error.problems.length > 0 ? [error.message.split('\n')[0]!, ...error.problems.map((p) => p.message)] : [error.message]);

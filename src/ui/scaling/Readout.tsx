@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { deviceCapacityBytes } from '../../core/devices/devices.ts';
 import { resolveDevice } from '../../core/scenario/resolve.ts';
 import type { ScalingScenario } from '../../core/scenario/types.ts';
-import { bytesOnDevice, memoryBreakdown, SCALING_LIMITS, stepFlops, stepSeconds, totalBytes } from '../../core/scaling/index.ts';
+import { bytesOnDeviceAt, memoryBreakdown, SCALING_LIMITS, stepFlops, stepSeconds, totalBytes } from '../../core/scaling/index.ts';
 import { formatBytes, formatFlops, formatInteger, formatSeconds, formatTokens } from '../../core/units.ts';
 import { COMPONENT_LABELS, STACK_ORDER } from './components.ts';
 import type { ScalingData } from './useScalingData.ts';
@@ -51,11 +51,18 @@ function SeqInput({ seq, onChooseSeq }: { seq: number; onChooseSeq: (seq: number
   );
 }
 
+/** Formats a fraction as a percentage, with more digits near 100% so that "fits" and "does not fit" differ visibly. */
+function formatPercent(fraction: number): string {
+  const digits = Math.abs(fraction - 1) < 0.01 ? 3 : 1;
+  return `${(100 * fraction).toFixed(digits)}%`;
+}
+
 /** Exact values at one sequence length: memory by component, fit per device, FLOPs and time per step. */
 export function Readout({ data, scaling, seq, onChooseSeq }: Props) {
   const memory = memoryBreakdown(data.model, scaling, seq, data.parameters);
   const total = totalBytes(memory);
   const flops = stepFlops(data.model, scaling, seq);
+  const training = scaling.mode === 'train';
   const computeDevice = resolveDevice(scaling.computeDevice, scaling);
   const seconds = computeDevice ? stepSeconds(flops.hardware, computeDevice.peakFlops, scaling.tensorParallel, scaling.utilisation) : null;
   return (
@@ -86,23 +93,26 @@ export function Readout({ data, scaling, seq, onChooseSeq }: Props) {
       </table>
       <ul className="readout-fits">
         {data.devices.map((device) => {
-          const onDevice = bytesOnDevice(memory, device);
+          const onDevice = bytesOnDeviceAt(data.model, scaling, device, seq, data.parameters);
           const capacity = deviceCapacityBytes(device);
           return (
             <li key={device.id}>
-              {device.name}: {onDevice <= capacity ? 'fits' : 'does not fit'} ({formatBytes(onDevice)} of {formatBytes(capacity, device.memoryUnit)}
+              {device.name}: {onDevice <= capacity ? 'fits' : 'does not fit'} ({formatBytes(onDevice)} of {formatBytes(capacity, device.memoryUnit)},{' '}
+              {formatPercent(onDevice / capacity)}
               {device.memoryMode === 'weight-streaming' ? ', on-wafer part only' : ''})
             </li>
           );
         })}
       </ul>
       <p className="readout-flops">
-        {formatFlops(flops.model)} model FLOPs per step ({formatFlops(flops.hardware)} with recomputation); attention{' '}
-        {(100 * flops.attentionShare).toFixed(1)}%.
+        {training
+          ? `${formatFlops(flops.model)} model FLOPs per training step (${formatFlops(flops.hardware)} with recomputation)`
+          : `${formatFlops(flops.model)} per forward pass over the prompt`}
+        ; attention {(100 * flops.attentionShare).toFixed(1)}%.
         {seconds !== null && computeDevice && (
           <>
             {' '}
-            {formatSeconds(seconds)} per step on {scaling.tensorParallel > 1 ? `${scaling.tensorParallel} × ` : ''}
+            {formatSeconds(seconds)} per {training ? 'step' : 'prompt'} on {scaling.tensorParallel > 1 ? `${scaling.tensorParallel} × ` : ''}
             {computeDevice.name} at {Math.round(scaling.utilisation * 100)}% of peak, {formatTokens((seq * scaling.batch) / seconds)} tokens/s.
           </>
         )}

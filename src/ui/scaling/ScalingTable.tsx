@@ -1,5 +1,5 @@
 import { deviceCapacityBytes } from '../../core/devices/devices.ts';
-import { bytesOnDevice } from '../../core/scaling/index.ts';
+import { bytesOnDeviceAt } from '../../core/scaling/index.ts';
 import { sweep, type SweepPoint } from '../../core/scaling/sweep.ts';
 import type { ScalingScenario } from '../../core/scenario/types.ts';
 import { formatBytes, formatFlops, formatInteger } from '../../core/units.ts';
@@ -53,7 +53,7 @@ export function ScalingTable({ data, scaling }: { data: ScalingData; scaling: Sc
               ))}
               <td title={`${formatInteger(point.totalBytes)} bytes`}>{formatBytes(point.totalBytes)}</td>
               {data.devices.map((device) => (
-                <td key={device.id}>{bytesOnDevice(point.memory, device) <= deviceCapacityBytes(device) ? 'yes' : 'no'}</td>
+                <td key={device.id}>{bytesOnDeviceAt(data.model, scaling, device, point.seq, data.parameters) <= deviceCapacityBytes(device) ? 'yes' : 'no'}</td>
               ))}
               <td>{formatFlops(point.flops.model)}</td>
               <td>{(100 * point.flops.attentionShare).toFixed(1)}%</td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { findRuleProblems } from '../../core/scenario/rules.ts';
 import { formatTokens } from '../../core/units.ts';
 import { useAppState } from '../../state/store.ts';
 import { useElementWidth } from '../common/useElementWidth.ts';
@@ -15,7 +16,9 @@ import './scaling.css';
 
 /** Memory and compute against sequence length, by component, with device capacities and longest fits. */
 export default function ScalingView() {
-  const scaling = useAppState((state) => state.scenario.scaling);
+  const scenario = useAppState((state) => state.scenario);
+  const scaling = scenario.scaling;
+  const ruleProblems = findRuleProblems(scenario);
   const data = useScalingData();
   const [hoverSeq, setHoverSeq] = useState<number | null>(null);
   const [showTable, setShowTable] = useState(false);
@@ -36,12 +39,19 @@ export default function ScalingView() {
           <p className="empty-state">The scenario's model was not found. Choose a preset or import a config.json.</p>
         ) : (
           <>
-            <MemoryChart data={data} stacked={scaling.stacked} width={width} height={chartHeight} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
+            {ruleProblems.length > 0 && (
+              <ul className="notice" role="alert" data-testid="rule-problems">
+                {ruleProblems.map((problem) => (
+                  <li key={problem.field}>{problem.message}</li>
+                ))}
+              </ul>
+            )}
+            <MemoryChart data={data} stacked={scaling.stacked} width={width} height={chartHeight} hoverSeq={hoverSeq} cursorSeq={readoutSeq} onHoverSeq={setHoverSeq} />
             <FitSummary data={data} />
             <Readout data={data} scaling={scaling} seq={readoutSeq} onChooseSeq={setChosenSeq} />
-            <FlopsChart data={data} width={width} height={Math.round(chartHeight * 0.8)} hoverSeq={hoverSeq} onHoverSeq={setHoverSeq} />
+            <FlopsChart data={data} training={scaling.mode === 'train'} width={width} height={Math.round(chartHeight * 0.8)} hoverSeq={hoverSeq} cursorSeq={readoutSeq} onHoverSeq={setHoverSeq} />
             <p className="field-hint">
-              Hover a chart, or focus it and use the arrow keys, to read exact values at any length (Shift for finer steps), or type a length in the readout.
+              Hover a chart, or focus it and use the arrow keys (Page Up and Down for larger steps, Home and End for the ends, Shift for finer steps), to read exact values at any length, or type a length in the readout.
               Without either, the readout shows s = {formatTokens(chosenSeq ?? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax))}.
             </p>
             <button type="button" aria-expanded={showTable} onClick={() => setShowTable(!showTable)}>

@@ -4,7 +4,7 @@ import type { ModelConfig } from '../../core/models/types.ts';
 import { resolveDevices, resolveModel } from '../../core/scenario/resolve.ts';
 import type { ScalingScenario } from '../../core/scenario/types.ts';
 import {
-  attentionCrossover, bytesOnDevice, countParameters, logSpacedLengths, longestFit, sweep, type FitResult, type SweepPoint,
+  attentionCrossover, bytesOnDeviceAt, countParameters, logSpacedLengths, longestFit, sweep, type FitResult, type SweepPoint,
 } from '../../core/scaling/index.ts';
 import { useAppState } from '../../state/store.ts';
 
@@ -29,16 +29,18 @@ export interface ScalingData {
 export function computeScalingData(model: ModelConfig | undefined, scaling: ScalingScenario): ScalingData | null {
   if (!model) return null;
   const devices = resolveDevices(scaling);
-  const lengths = logSpacedLengths(scaling.seqMin, scaling.seqMax, scaling.points);
+  // A reversed range can reach here from an old link; draw it in order rather than fail.
+  const lengths = logSpacedLengths(Math.min(scaling.seqMin, scaling.seqMax), Math.max(scaling.seqMin, scaling.seqMax), scaling.points);
   const points = sweep(model, scaling, lengths);
+  const parameters = countParameters(model).total;
   const streaming = { memoryMode: 'weight-streaming' as const };
   return {
     model,
-    parameters: countParameters(model).total,
+    parameters,
     devices,
     lengths,
     points,
-    onWafer: points.map((point) => bytesOnDevice(point.memory, streaming)),
+    onWafer: lengths.map((seq) => bytesOnDeviceAt(model, scaling, streaming, seq, parameters)),
     fits: devices.map((device) => ({ device, fit: longestFit(model, scaling, device) })),
     crossover: attentionCrossover(model, scaling),
   };

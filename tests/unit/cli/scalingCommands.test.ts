@@ -77,7 +77,25 @@ describe('command line', { timeout: 30_000 }, () => {
   it('rejects an unknown model', async () => {
     const { code, stderr } = await cli('memory', '--seq', '1024', '--model', 'gpt-5');
     expect(code).toBe(2);
-    expect(stderr).toContain('--model: "gpt-5" is invalid');
+    expect(stderr).toContain('--model: "gpt-5" was not found. Use a preset id from --help, or --config FILE');
+  });
+
+  it('rejects --tp that does not divide the heads', async () => {
+    const { code, stderr } = await cli('memory', '--seq', '1024', '--model', 'llama-2-7b', '--tp', '3');
+    expect(code).toBe(2);
+    expect(stderr).toContain("--tp: 3 is invalid; expected a divisor of the model's 32 attention heads.");
+  });
+
+  it('rejects --json with --csv', async () => {
+    const { code, stderr } = await cli('memory', '--seq', '1024', '--json', '--csv');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Give either --json or --csv, not both.');
+  });
+
+  it('inference flops are one forward pass', async () => {
+    const training = JSON.parse((await cli('flops', '--seq', '2048', '--json')).stdout);
+    const inference = JSON.parse((await cli('flops', '--seq', '2048', '--inference', '--json')).stdout);
+    expect(inference.rows[0].modelFlops * 3).toBe(training.rows[0].modelFlops);
   });
 
   it('rejects an unknown option', async () => {

@@ -87,7 +87,7 @@ describe('checkpoint checks against config.json', () => {
 describe('parseGpt2Config', () => {
   it('lists every bad field', () => {
     expect(() => parseGpt2Config('{"model_type": "gpt2", "n_layer": 0, "n_head": 12, "n_embd": 768, "n_positions": 1024}'))
-      .toThrow(/2 problems:\n- n_layer: 0 is invalid; expected an integer from 1 to 128\.\n- vocab_size: missing is invalid/);
+      .toThrow(/2 problems:\n- n_layer: 0 is invalid; expected an integer from 1 to 128\.\n- vocab_size is missing/);
   });
 
   it('rejects a non-GPT-2 model type', () => {

@@ -66,7 +66,7 @@ describe('config.json import', () => {
     const error = importError('{"model_type": "llama", "hidden_size": 4096}');
     const fields = error.problems.map((problem) => problem.field);
     expect(fields).toEqual(['num_hidden_layers', 'num_attention_heads', 'intermediate_size', 'vocab_size', 'max_position_embeddings']);
-    expect(error.problems[0]!.message).toMatch(/num_hidden_layers: missing is invalid; expected an integer from 1 to 1,000/);
+    expect(error.problems[0]!.message).toMatch(/num_hidden_layers is missing; expected an integer from 1 to 1,000/);
   });
 
   it('names a field of the wrong type', () => {
@@ -96,7 +96,14 @@ describe('config.json import', () => {
 
   it('rejects KV heads that do not divide the heads', () => {
     const config = { ...JSON.parse(fixture('llama-2-70b.json')), num_key_value_heads: 7 };
-    expect(importError(JSON.stringify(config)).problems[0]!.field).toBe('kvHeads');
+    const problem = importError(JSON.stringify(config)).problems[0]!;
+    expect(problem.field).toBe('num_key_value_heads');
+    expect(problem.message).toBe('num_key_value_heads: 7 is invalid; expected a divisor of attention heads (64). Grouped-query attention shares each key/value head among an equal number of query heads.');
+  });
+
+  it('notes a sliding window it does not apply', () => {
+    const config = { ...JSON.parse(fixture('llama-2-70b.json')), model_type: 'mistral', sliding_window: 4096 };
+    expect(importHuggingFaceConfig(JSON.stringify(config)).note).toMatch(/sliding_window = 4096; choose the sliding-window attention variant with w = 4096/);
   });
 
   it('rejects an oversized file', () => {

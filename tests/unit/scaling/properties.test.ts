@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEVICE_PRESETS, findDevicePreset, type Device } from '../../../src/core/devices/devices.ts';
 import { findModelPreset, MODEL_PRESETS } from '../../../src/core/models/presets.ts';
 import {
-  ATTENTION_VARIANTS, bytesOnDevice, DEFAULT_SCALING_SETTINGS, longestFit, memoryBreakdown, RECOMPUTE_MODES,
+  ATTENTION_VARIANTS, bytesOnDevice, bytesOnDeviceAt, DEFAULT_SCALING_SETTINGS, stepFlops, longestFit, memoryBreakdown, RECOMPUTE_MODES,
   totalBytes, type ScalingSettings,
 } from '../../../src/core/scaling/index.ts';
 
@@ -107,12 +107,25 @@ describe('memory model properties', () => {
   });
 });
 
+describe('inference FLOPs', () => {
+  it('are one forward pass, a third of a training step', () => {
+    const training = stepFlops(gptj, base, 2048);
+    const inference = stepFlops(gptj, { ...base, mode: 'inference' }, 2048);
+    expect(inference.model * 3).toBe(training.model);
+  });
+
+  it('ignore the recomputation mode', () => {
+    const inference = stepFlops(gptj, { ...base, mode: 'inference', recompute: 'full' }, 2048);
+    expect(inference.hardware).toBe(inference.model);
+  });
+});
+
 describe('longest fit', () => {
   const checkBoundary = (label: string, settings: ScalingSettings, device: Device) => {
     for (const model of MODEL_PRESETS) {
       const fit = longestFit(model, settings, device);
       if (fit.maxSeq === null || fit.atLimit) continue;
-      const onDevice = (s: number) => bytesOnDevice(memoryBreakdown(model, settings, s), device);
+      const onDevice = (s: number) => bytesOnDeviceAt(model, settings, device, s);
       expect(onDevice(fit.maxSeq), `${label} ${model.id} on ${device.id}`).toBeLessThanOrEqual(fit.capacityBytes);
       expect(onDevice(fit.maxSeq + 1), `${label} ${model.id} on ${device.id}`).toBeGreaterThan(fit.capacityBytes);
     }
@@ -141,6 +154,15 @@ describe('longest fit', () => {
     expect(longestFit(gptj, settings, wse).maxSeq).toBe(3_444);
     expect(longestFit(gptj, { ...settings, attention: { ...settings.attention, variant: 'tiled' } }, wse).maxSeq).toBe(10_258);
     expect(longestFit(gptj, { ...settings, recompute: 'full' }, wse).maxSeq).toBe(174_386);
+  });
+
+  it('wafer fit ignores tensor parallelism', () => {
+    const wse = findDevicePreset('wse-2')!;
+    const single = longestFit(gptj, base, wse).maxSeq;
+    expect(longestFit(gptj, { ...base, tensorParallel: 8, sequenceParallel: true }, wse).maxSeq).toBe(single);
+    const gpu = findDevicePreset('h200')!;
+    const llama7 = findModelPreset('llama-2-7b')!;
+    expect(longestFit(llama7, { ...base, tensorParallel: 8 }, gpu).maxSeq).toBeGreaterThan(longestFit(llama7, base, gpu).maxSeq!);
   });
 
   it('GiB capacity moves the fit by a few per cent', () => {
