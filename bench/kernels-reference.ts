@@ -31,7 +31,7 @@ export async function tfjsAttention(seqLen: number, headDim: number): Promise<{ 
   };
 }
 
-/** The textbook loop: scores row by row, softmax, weighted sum of V; one thread, no tiling. */
+/** Computes attention with the textbook loop (scores row by row, softmax, weighted sum of V) on one thread without tiling. */
 export function plainLoopAttention(q: Float32Array, k: Float32Array, v: Float32Array, seqLen: number, headDim: number): Float32Array {
   const out = new Float32Array(seqLen * headDim);
   const scores = new Float32Array(seqLen);

@@ -228,7 +228,7 @@ export function flashForward(
       loadKeyTile(k, kt, stride, headDim, col0, cols);
       scoreTile(qs, kt, st, headDim, paddedRows);
       for (let r = 0; r < paddedRows; r++) {
-        // Under the causal mask row row0 + r sees keys up to itself.
+        // Under the causal mask, row row0 + r attends to keys up to itself.
         let valid = causal ? min(cols, row0 + r + 1 - col0) : cols;
         if (r >= rows) valid = 0;
         const srow = st + <usize>(r * BLOCK_COLS) * 4;

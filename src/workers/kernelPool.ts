@@ -46,7 +46,7 @@ export interface KernelRunResult {
   errors: JobErrors;
 }
 
-/** A run that failed inside a worker; names the kernel and shape so the view can say which point failed. */
+/** A run that failed inside a worker, naming the kernel and shape so the view can show which point failed. */
 export class KernelRunError extends Error {
   override readonly name = 'KernelRunError';
   constructor(readonly kernel: string, readonly seqLen: number, readonly headDim: number, readonly reason: string) {
@@ -213,7 +213,7 @@ export class KernelPool {
   }
 }
 
-/** A promise that rejects with RunCancelledError when the signal aborts. */
+/** Creates a promise that rejects with RunCancelledError when the signal aborts. */
 function cancellation(signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
   let onAbort = () => {};
   const promise = new Promise<never>((_, reject) => {
@@ -221,7 +221,7 @@ function cancellation(signal: AbortSignal | undefined): { promise: Promise<never
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-  // Nobody may be waiting on it when the run ends normally.
+  // Mark the rejection handled, because nothing awaits it after a run that ended normally.
   promise.catch(() => {});
   return { promise, dispose: () => signal?.removeEventListener('abort', onAbort) };
 }

@@ -16,9 +16,9 @@ export interface RowAttention {
 }
 
 /**
- * Computes out[row] for the query at index `qBase` from keys in [ranges[2r], ranges[2r+1]),
- * all offsets already including the head's column offset `headOffset`.
- * scores must hold at least as many entries as keys in the ranges.
+ * Computes the output row of `token` for one head from the keys in
+ * [ranges[2r], ranges[2r+1]). headOffset is the head's first column
+ * (head * headDim), and scores must hold at least as many entries as there are keys in the ranges.
  */
 export function attendRanges(a: RowAttention, token: number, headOffset: number, ranges: readonly number[], scores: Float32Array): void {
   const { q, k, v, out, stride, headDim, scale } = a;

@@ -5,14 +5,13 @@ export type KernelId = (typeof KERNEL_IDS)[number];
 
 /**
  * A kernel id that always throws, for the browser tests of the worker pool's
- * error handling; it is accepted in a job and in a URL but never offered in
- * the app's list of kernels.
+ * error handling. Jobs and URLs accept it, but the app's list of kernels never offers it.
  */
 export const TEST_FAILING_KERNEL = 'test-fail';
 
 /** Parameters of the approximate kernels; each kernel reads only its own. */
 export interface KernelParams {
-  /** Sliding window reach w in tokens: each token sees the tokens less than w away on either side, or the w ending at itself when causal. */
+  /** Sliding window reach w in tokens: each token attends to the tokens less than w away on either side, or to the w ending at itself when causal. */
   window: number;
   /** Global tokens g at the start of the sequence that see, and are seen by, every token. */
   globalTokens: number;
@@ -26,8 +25,8 @@ export interface KernelParams {
   seed: number;
 }
 
-/** Longformer's window is 512 (Beltagy et al., arXiv 2004.05150), used here as the reach; SMITH's sentence block is 32 tokens (Yang et al., arXiv 2004.12297); Linformer k = 256 (Wang et al., arXiv 2006.04768); Performer m = 256 (Choromanski et al., arXiv 2009.14794). */
-export const DEFAULT_KERNEL_PARAMS: KernelParams = { window: 512, globalTokens: 0, block: 32, rank: 256, features: 256, seed: 1 };
+/** Longformer's window of 512 tokens over both sides is a reach of 256 (Beltagy et al., arXiv 2004.05150); SMITH's sentence block is 32 tokens (Yang et al., arXiv 2004.12297); Linformer k = 256 (Wang et al., arXiv 2006.04768); Performer m = 256 (Choromanski et al., arXiv 2009.14794). */
+export const DEFAULT_KERNEL_PARAMS: KernelParams = { window: 256, globalTokens: 0, block: 32, rank: 256, features: 256, seed: 1 };
 
 /** A shared WebAssembly memory holding the buffers, for kernels that run in WebAssembly without copying. */
 export interface WasmPlacement {

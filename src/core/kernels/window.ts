@@ -5,7 +5,7 @@ import { planTasks } from './plan.ts';
 import type { AttentionKernel, KernelParams, KernelTask } from './types.ts';
 
 /**
- * Key ranges a token sees under a sliding window of reach w with g global
+ * Returns the key ranges a token attends to under a sliding window of reach w with g global
  * tokens, after Longformer (Beltagy et al., arXiv 2004.05150): the tokens
  * less than w away on either side (causal: the w tokens ending at itself),
  * the first g tokens, and every token when it is itself global. Longformer's
@@ -25,7 +25,7 @@ export function windowRanges(token: number, shape: AttentionShape, params: Kerne
   return ranges;
 }
 
-/** Keys one non-global token sees at most. */
+/** Keys one non-global token attends to at most. */
 function keysPerToken(shape: AttentionShape, params: KernelParams): number {
   const reach = shape.causal ? params.window : 2 * params.window - 1;
   return Math.min(shape.seqLen, Math.max(0, reach) + params.globalTokens);

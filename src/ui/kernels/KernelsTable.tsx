@@ -3,10 +3,14 @@ import type { KernelFailure } from '../../state/kernelsStore.ts';
 import type { KernelRunResult } from '../../workers/kernelPool.ts';
 import { KERNEL_LABELS } from './kernelLabels.ts';
 
-const formatMs = (ms: number) => ms.toFixed(ms >= 100 ? 0 : ms >= 10 ? 1 : 2);
+function formatMs(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  return ms.toFixed(2);
+}
 const formatError = (value: number) => (Number.isFinite(value) ? value.toExponential(2) : String(value));
 
-/** Every finished point of the sweep, with throughput beside the exact kernels' times. */
+/** Lists every finished point of the sweep, with throughput beside the exact kernels' times, and the points without a result. */
 export function KernelsTable({ results, failures }: { results: readonly KernelRunResult[]; failures: readonly KernelFailure[] }) {
   if (results.length === 0 && failures.length === 0) return null;
   const rows = [...results].sort((a, b) => a.seqLen - b.seqLen || a.kernel.localeCompare(b.kernel));
