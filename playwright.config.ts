@@ -29,7 +29,8 @@ export default defineConfig({
     // --bypass-lock lets several preview servers (one per build folder) run side by side.
     command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort --bypass-lock`,
     url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never test a server someone else started on the same port.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

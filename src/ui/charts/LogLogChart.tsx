@@ -290,11 +290,12 @@ export function LogLogChart(props: Props) {
               </g>
             ) : null,
           )}
-          {(props.markers ?? []).map((marker) =>
+          {(props.markers ?? []).map((marker, i) =>
             marker.x >= x.domain()[0]! && marker.x <= x.domain()[1]! ? (
               <g key={marker.key} transform={`translate(${x(marker.x)},${y(marker.y)})`} data-marker={marker.key}>
                 <circle r={5} fill={marker.color} stroke="var(--bg)" strokeWidth={1.5} />
-                <text x={-8} y={-8} textAnchor="end" className="marker-label" fill={marker.color}>
+                {/* Alternate labels above and below their markers so neighbours on one capacity line stay apart. */}
+                <text x={-8} y={i % 2 === 0 ? -8 : 18} textAnchor="end" className="marker-label" fill={marker.color}>
                   {marker.label}
                 </text>
               </g>
