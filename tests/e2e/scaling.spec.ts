@@ -114,3 +114,19 @@ test('table shows the same numbers', async ({ page }) => {
   const row = page.getByTestId('scaling-table').locator('tr', { has: page.locator('th', { hasText: /^2,048$/ }) });
   await expect(row.locator('td').nth(5)).toHaveAttribute('title', '114,195,320,320 bytes');
 });
+
+test('memory CSV export matches the CLI', async ({ page }) => {
+  await page.goto('./?v=1&model=gpt2&smin=1024&smax=4096&pts=3');
+  const menu = page.getByRole('group', { name: 'Export memory' });
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-export="csv"]').click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  const lines = text.trim().split('\n');
+  expect(lines[0]).toMatch(/^# .*model=gpt2/);
+  expect(lines[1]).toBe('seq_tokens,weights_bytes,gradients_bytes,optimizer_bytes,logits_bytes,activations_bytes,kvCache_bytes,attention_bytes,total_bytes,on_wafer_bytes');
+  const rows = cli<{ seq: number; totalBytes: number }[]>('memory', '--model', 'gpt2', '--seq', '1024,2048,4096', '--json');
+  for (const [i, row] of rows.entries()) {
+    const cells = lines[i + 2]!.split(',');
+    expect(Number(cells[0])).toBe(row.seq);
+    expect(Number(cells[8])).toBe(row.totalBytes);
+  }
+});

@@ -3,7 +3,9 @@ import { findRuleProblems } from '../../core/scenario/rules.ts';
 import { formatTokens } from '../../core/units.ts';
 import { useAppState } from '../../state/store.ts';
 import { useElementWidth } from '../common/useElementWidth.ts';
+import { ExportMenu } from '../export/index.ts';
 import { Controls } from './Controls.tsx';
+import { flopsTable, memoryTable } from './exportTables.ts';
 import { DevicePicker } from './DevicePicker.tsx';
 import { FitSummary } from './FitSummary.tsx';
 import { FlopsChart } from './FlopsChart.tsx';
@@ -47,9 +49,11 @@ export default function ScalingView() {
               </ul>
             )}
             <MemoryChart data={data} stacked={scaling.stacked} width={width} height={chartHeight} hoverSeq={hoverSeq} cursorSeq={readoutSeq} onHoverSeq={setHoverSeq} />
+            <ExportMenu chart="memory" data={() => memoryTable(data)} />
             <FitSummary data={data} />
             <Readout data={data} scaling={scaling} seq={readoutSeq} onChooseSeq={setChosenSeq} />
             <FlopsChart data={data} training={scaling.mode === 'train'} width={width} height={Math.round(chartHeight * 0.8)} hoverSeq={hoverSeq} cursorSeq={readoutSeq} onHoverSeq={setHoverSeq} />
+            <ExportMenu chart="flops" data={() => flopsTable(data)} />
             <p className="field-hint">
               Hover a chart, or focus it and use the arrow keys (Page Up and Down for larger steps, Home and End for the ends, Shift for finer steps), to read exact values at any length, or type a length in the readout.
               Without either, the readout shows s = {formatTokens(chosenSeq ?? nearestPowerOfTwo(scaling.seqMin, scaling.seqMax))}.
