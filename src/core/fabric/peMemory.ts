@@ -53,6 +53,8 @@ export function memoryRates(model: ModelConfig, settings: ScalingSettings, s: nu
   return {
     activationNumerator: L * linearActivationBytesPerToken(model, settings),
     featuresDivisor: model.hidden,
+    // NOTE: window, hierarchical, low-rank and random-feature scores are spread evenly over the key columns,
+    // although real kernels keep them near the diagonal or in a few columns, so their per-PE peak is a lower bound.
     attentionPerTokenKey: (L * attentionBytesPerSequence(model, settings, s)) / (s * s),
     workingSetPerToken,
     fixedBytes: weightBuffer + parameters.reserveBytes,
