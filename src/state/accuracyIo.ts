@@ -56,6 +56,10 @@ export function siblingConfigUrl(modelUrl: URL): URL {
 export async function fetchWithProgress(url: URL, onProgress: (progress: ByteProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
   const response = await fetch(url, { signal });
   if (!response.ok || !response.body) throw new Error(`Loading ${url.pathname} failed: HTTP ${response.status} ${response.statusText}.`);
+  // Servers that route every path to the app (as single-page hosting does) answer a missing file with HTML and status 200.
+  if (response.headers.get('Content-Type')?.startsWith('text/html')) {
+    throw new Error(`Loading ${url.pathname} failed: the server returned an HTML page, not the file, so the file is probably not at that URL. Check the URL.`);
+  }
   const length = Number(response.headers.get('Content-Length'));
   return readStream(response.body, Number.isFinite(length) && length > 0 ? length : null, onProgress);
 }

@@ -73,3 +73,23 @@ test('bad CSV is reported with its line', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('bad.csv: Line 3, column "top1": "55" is invalid');
   await expect(page.getByTestId('accuracy-empty')).toBeVisible();
 });
+
+test('model URL on another origin is rejected before any request', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('./?view=accuracy');
+  await page.getByLabel('Or a URL on this site').fill('http://127.0.0.1:9/gpt2/model.safetensors');
+  await page.getByRole('button', { name: 'Load…' }).click();
+  await expect(page.getByRole('alert')).toContainText('http://127.0.0.1:9 is another site');
+  expect(requests.filter((url) => url.includes(':9/'))).toEqual([]);
+});
+
+test('missing model URL is reported after confirmation', async ({ page }) => {
+  await page.goto('./?view=accuracy');
+  await page.getByLabel('Or a URL on this site').fill('missing/model.safetensors');
+  await page.getByRole('button', { name: 'Load…' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Download /missing/model.safetensors and the config.json beside it?');
+  await page.getByRole('button', { name: 'Download' }).click();
+  // The preview server answers unknown paths with the app's index.html.
+  await expect(page.getByTestId('model-error')).toContainText('Loading /missing/config.json failed: the server returned an HTML page, not the file');
+});
