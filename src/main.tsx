@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { appStore } from './state/store.ts';
 import { startUrlSync } from './state/urlSync.ts';
+import { LANDING_QUERY } from './core/scenario/presets.ts';
 import './ui/styles.css';
 
+// A visit without a scenario opens the published figure this app reproduces first.
+if (window.location.search === '') window.history.replaceState(null, '', `${window.location.pathname}?${LANDING_QUERY}${window.location.hash}`);
 startUrlSync(appStore);
 
 // The built app registers the service worker written by vite.config.ts, which keeps it working offline.

@@ -67,9 +67,9 @@ test('Back and Forward restore earlier scenarios', async ({ page }) => {
   await expect(page.getByTestId('crossover')).toHaveAttribute('data-tokens', '24576');
 
   await page.goBack();
-  await expect(page).toHaveURL(/\?v=1$/);
-  await expect(menu).toHaveValue('');
-  await expect(page.getByTestId('preset-info')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?v=1&preset=gpt-j-figure$/);
+  await expect(menu).toHaveValue('gpt-j-figure');
+  await expect(page.getByTestId('preset-info')).toContainText('Memory to train GPT-J');
 
   await page.goForward();
   await page.goForward();

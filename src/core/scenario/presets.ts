@@ -29,11 +29,11 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     id: 'gpt-j-figure',
     title: 'Memory to train GPT-J against sequence length',
     view: 'scaling',
-    query: '',
+    query: 'logits=0',
     summary:
       'The published figure: total memory to train GPT-J-6B at micro-batch 1, with 16 bytes per parameter for weights, gradients and Adam state and 2 bytes per stored activation. '
       + 'The parameter state is fixed at about 97 GB, while activations grow with s and the attention scores with s², so the scores dominate from a few thousand tokens on. '
-      + 'The original formula is not public; this reconstruction is 16·N + L·s·b·h·(34 + 5·a·s/h), and it also counts the output layer unless that is switched off. '
+      + 'The original formula is not public; this reconstruction is 16·N + L·s·b·h·(34 + 5·a·s/h), 114,195,320,320 bytes at s = 2,048. It leaves out the output layer, as the figure does; switch on "Count output-layer activations" to add it. '
       + 'GPT-J has one LayerNorm per block and parallel attention and MLP, so the constant 34 is approximate for it.',
     caption: 'Training GPT-J-6B at 16 B per parameter and 2 B per activation: about 97 GB of parameter state, then the attention scores grow with s² and dominate.',
     sources: [CEREBRAS_BLOG, ZERO, KORTHIKANTI, GPTJ_CARD],
@@ -115,3 +115,6 @@ const presetsById = new Map(SCENARIO_PRESETS.map((preset) => [preset.id, preset]
 export function findScenarioPreset(id: string): ScenarioPreset | undefined {
   return presetsById.get(id);
 }
+
+/** The query a visit without one opens: the published GPT-J figure. */
+export const LANDING_QUERY = 'v=1&preset=gpt-j-figure';

@@ -42,9 +42,9 @@ describe('scenario presets', () => {
     });
   }
 
-  it('published figure is the default scenario', () => {
+  it('published figure is the default without logits', () => {
     const scenario = presetScenario('gpt-j-figure')!;
-    expect({ ...scenario, preset: '', title: '' }).toEqual(DEFAULT_SCENARIO);
+    expect({ ...scenario, preset: '', title: '' }).toEqual({ ...DEFAULT_SCENARIO, scaling: { ...DEFAULT_SCENARIO.scaling, logits: false } });
   });
 
   it('fields changed after a preset are written against it', () => {
