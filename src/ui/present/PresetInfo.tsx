@@ -25,10 +25,12 @@ export function PresetInfo() {
         </div>
       )}
       {preset && (
-        <details className="panel" open data-testid="preset-info">
+        // Closed at first, so the chart stays at the top of the page; the caption says what it shows.
+        <details className="panel" data-testid="preset-info">
           <summary>
             <strong>{preset.title}</strong>
             {modified && <span className="header-status"> (changed from the preset)</span>}
+            <span className="preset-caption"> {preset.caption} Open for the explanation, sources and key figures.</span>
           </summary>
           <p>{preset.summary}</p>
           {preset.pending && <p className="header-status">{preset.pending}</p>}
