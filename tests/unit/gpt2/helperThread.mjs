@@ -1,6 +1,8 @@
-// Entry of the helper thread in the two-thread forward-pass test: registers
-// tsx so that the TypeScript helper loop can be imported in a worker thread.
+// Entry of the helper thread in the two-thread tests: registers tsx so that
+// the TypeScript job loop can run in a worker thread.
+import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./helperThread.ts');
+const { serveHelperJobs } = await import('../../../src/core/gpt2/wasm/helperChannel.ts');
+serveHelperJobs(workerData);

@@ -1,4 +1,4 @@
-import { createControl, HelperChannel, JOB, type HelperSetup } from './helperChannel.ts';
+import { createControl, HelperChannel, JOB, type HelperSetup, type ProductJob } from './helperChannel.ts';
 import { instantiateMatmul, type MatmulExports } from './module.ts';
 
 const PAGE_BYTES = 65536;
@@ -6,8 +6,8 @@ const PAGE_BYTES = 65536;
 const RESERVED_BYTES = PAGE_BYTES;
 /** The module's memory import allows at most 65,536 pages (4 GiB). */
 const MAX_PAGES = 65536;
-/** Rows of activations copied into the arena per call; with a helper thread each side takes half. */
-export const CHUNK_ROWS = 128;
+/** Rows of activations copied into the arena per call; with a helper thread the two share its row blocks. */
+export const CHUNK_ROWS = 256;
 /** Columns per panel of a packed weight, the width of the kernel's register block. */
 export const PANEL_COLUMNS = 16;
 
@@ -127,9 +127,7 @@ export class WeightArena {
     for (let first = 0; first < rows; first += CHUNK_ROWS) {
       const count = Math.min(CHUNK_ROWS, rows - first);
       input.set(x.subarray(first * inWidth, (first + count) * inWidth));
-      this.split(count, (rowStart, rows) => [
-        JOB.linear, this.scratchIn + 4 * rowStart * inWidth, weight.byteOffset, bias.byteOffset, this.scratchOut + 4 * rowStart * outWidth, rows, inWidth, outWidth,
-      ]);
+      this.runProduct({ kind: JOB.linear, args: [this.scratchIn, weight.byteOffset, bias.byteOffset, this.scratchOut, count, inWidth, outWidth] });
       out.set(output.subarray(0, count * outWidth), first * outWidth);
     }
   }
@@ -141,37 +139,22 @@ export class WeightArena {
     for (let first = 0; first < rows; first += CHUNK_ROWS) {
       const count = Math.min(CHUNK_ROWS, rows - first);
       input.set(x.subarray(first * hidden, (first + count) * hidden));
-      this.split(count, (rowStart, rows) => [
-        JOB.outputHead, this.scratchIn + 4 * rowStart * hidden, embedding.byteOffset, this.scratchOut + 4 * rowStart * vocab, rows, hidden, vocab,
-      ]);
+      this.runProduct({ kind: JOB.outputHead, args: [this.scratchIn, embedding.byteOffset, this.scratchOut, count, hidden, vocab] });
       out.set(output.subarray(0, count * vocab), first * vocab);
     }
   }
 
-  /**
-   * Runs a product over `rows` rows: all on this thread, or, with a ready
-   * helper, the second half there while this thread does the first.
-   */
-  private split(rows: number, job: (rowStart: number, rows: number) => Job): void {
-    const helper = this.helper;
-    if (!helper || !helper.isReady() || rows < 8) {
-      this.runJob(job(0, rows));
+  /** Runs a product on this thread alone, or shares its row blocks with a ready helper thread. */
+  private runProduct(job: ProductJob): void {
+    if (this.helper?.isReady()) {
+      this.helper.run(this.kernels, job);
       return;
     }
-    const half = Math.ceil(rows / 2 / 4) * 4;
-    const [kind, ...args] = job(half, rows - half);
-    helper.post(kind, args);
-    this.runJob(job(0, half));
-    helper.wait();
-  }
-
-  private runJob([kind, ...a]: Job): void {
-    if (kind === JOB.linear) this.kernels.linear(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!);
+    const a = job.args;
+    if (job.kind === JOB.linear) this.kernels.linear(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!);
     else this.kernels.outputHead(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
   }
 }
-
-type Job = [kind: number, ...args: number[]];
 
 function align16(byte: number): number {
   return Math.ceil(byte / 16) * 16;
