@@ -230,6 +230,7 @@ test('slides fill a 16:9 screen at 1080p and 4K', async ({ page }) => {
 
 test('exports produce files that parse', async ({ page }) => {
   await page.goto('./?preset=longest-sequence-gpu-vs-wafer');
+  await page.getByTestId('preset-info').locator('summary').click();
   const menu = page.getByRole('group', { name: 'Export longest-sequence' });
   const chart = page.locator('svg[data-chart="longest-sequence"]');
   const size = await chart.boundingBox();
@@ -315,6 +316,8 @@ test('built page forbids inline scripts and other origins', async ({ page }) => 
 test('preset link fits a phone screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./?preset=longest-sequence-gpu-vs-wafer');
+  await expect(page.locator('svg[data-chart="memory"]')).toBeVisible();
+  await page.getByTestId('preset-info').locator('summary').click();
   await expect(page.locator('svg[data-chart="longest-sequence"]')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
