@@ -3,7 +3,8 @@
 // Node and in headless Chromium (the built app's Kernels view), the same
 // kernel on one thread, tfjs-backend-wasm (Node and Chromium), and a plain
 // JavaScript loop. Prints medians and GFLOP/s as a Markdown table.
-// Run: npx tsx bench/kernels-attention.ts [--repeats R] [--node-only]
+// With --long it also runs tiled attention at N = 65,536 in the Kernels view.
+// Run: npx tsx bench/kernels-attention.ts [--repeats R] [--node-only] [--long]
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ const HEAD_DIM = 64;
 const args = process.argv.slice(2);
 const repeatsIndex = args.indexOf('--repeats');
 const repeats = repeatsIndex >= 0 ? Number(args[repeatsIndex + 1]) : 7;
-const PORT = 4192;
+// The Kernels work's own port, so parallel previews do not collide; override with KERNELS_BENCH_PORT.
+const PORT = Number(process.env.KERNELS_BENCH_PORT ?? 4182);
 const OUT_DIR = 'bench/out/kernels-app';
 
 interface Row {
@@ -122,7 +124,9 @@ async function chromiumRows(): Promise<Row[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    return [await chromiumPool(page), await chromiumTfjs(page)];
+    const result = [await chromiumPool(page), await chromiumTfjs(page)];
+    if (args.includes('--long')) await chromiumLong(page);
+    return result;
   } finally {
     await browser.close();
     await server.close();
@@ -145,6 +149,22 @@ async function chromiumPool(page: Page): Promise<Row> {
     row.ms.set(seqLen, Number(ms));
   }
   return row;
+}
+
+/** Tiled attention at N = 65,536, d = 64 in the Kernels view: time, working memory and the progress seen on the way. */
+async function chromiumLong(page: Page): Promise<void> {
+  await page.goto(`http://localhost:${PORT}/?view=kernels&ker.k=tiled&ker.n=65536&ker.rep=1`);
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  const progress: number[] = [];
+  while ((await page.locator('[data-status]').getAttribute('data-status')) === 'running') {
+    progress.push(Number(await page.locator('progress').getAttribute('data-progress')));
+    await page.waitForTimeout(2_000);
+  }
+  const row = page.locator('tr[data-kernel="tiled"][data-seq="65536"]');
+  const ms = Number(await row.locator('[data-col="median-ms"]').getAttribute('data-ms'));
+  const cells = await row.locator('td').allTextContents();
+  console.log(`Chromium, tiled, N = 65,536, d = 64, all cores: ${(ms / 1000).toFixed(1)} s (${(flopsAt(65536) / ms / 1e6).toFixed(1)} GFLOP/s), `
+    + `working memory ${cells[4]}, max abs error ${cells[5]}; progress readings every 2 s: ${progress.map((p) => p.toFixed(2)).join(' ')}`);
 }
 
 async function chromiumTfjs(page: Page): Promise<Row> {

@@ -130,6 +130,9 @@ export class KernelPool {
 
     try {
       await call(0, (api) => api.generate(job, memory, layout));
+      // Row-level progress costs a MessagePort per task, which is noticeable
+      // next to a point of a few milliseconds; short points report per task.
+      const rowProgress = this.flopsOf(job) >= WARM_UP_BELOW_FLOPS;
       const runOnce = async (onPairs?: (donePairs: number, totalPairs: number) => void) => {
         const tasks = planTasks(shape, this.size);
         const totalPairs = tasks.reduce((sum, task) => sum + taskPairs(task, shape), 0);
@@ -141,7 +144,7 @@ export class KernelPool {
           this.workers.map(async (_, slot) => {
             for (let task = tasks.shift(); task && !stopped; task = tasks.shift()) {
               const range: TaskRange = task;
-              const onRows = onPairs
+              const onRows = onPairs && rowProgress
                 ? proxy((rows: number) => {
                     running.set(slot, taskPairs({ ...range, rowEnd: range.rowStart + rows }, shape));
                     report();
