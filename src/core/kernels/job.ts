@@ -29,6 +29,8 @@ export interface MemoryLayout {
   /** Scratch area of each worker slot. */
   scratch: number[];
   pages: number;
+  /** Distinguishes this job's memory from earlier ones in a worker's instance cache. */
+  memoryKey: number;
 }
 
 /** Bytes of Q, K, V and the output together. */
@@ -37,6 +39,9 @@ export function ioBytes(shape: AttentionShape): number {
 }
 
 const align = (value: number, to: number) => Math.ceil(value / to) * to;
+
+// Starts at a random value so that layouts planned by different pages or pools do not share keys.
+let nextMemoryKey = Math.floor(Math.random() * 2 ** 30);
 
 export function planLayout(shape: AttentionShape, slots: number): MemoryLayout {
   const arrayBytes = align(tensorLength(shape) * 4, 64);
@@ -50,6 +55,7 @@ export function planLayout(shape: AttentionShape, slots: number): MemoryLayout {
     out: base + 3 * arrayBytes,
     scratch,
     pages: pagesFor(4 * arrayBytes + slots * scratchBytes),
+    memoryKey: nextMemoryKey++,
   };
 }
 
@@ -110,7 +116,7 @@ export function runTask(
     shape: job.shape,
     params: job.params,
     ...range,
-    wasm: { memory, q: layout.q, k: layout.k, v: layout.v, out: layout.out, scratch },
+    wasm: { memory, q: layout.q, k: layout.k, v: layout.v, out: layout.out, scratch, memoryKey: layout.memoryKey },
   };
   if (onRows) task.onRows = onRows;
   getKernel(job.kernel).run(task);

@@ -41,7 +41,7 @@ export const tiledKernel: AttentionKernel = {
 
 function runWasm(task: KernelTask, placement: WasmPlacement): void {
   const { shape, head, rowStart, rowEnd, onRows } = task;
-  const wasm = attentionInstance(placement.memory);
+  const wasm = attentionInstance(placement.memory, placement.memoryKey);
   const headOffsetBytes = head * shape.headDim * 4;
   for (let row = rowStart; row < rowEnd; row += ROWS_PER_CALL) {
     const end = Math.min(rowEnd, row + ROWS_PER_CALL);

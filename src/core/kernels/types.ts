@@ -38,6 +38,11 @@ export interface WasmPlacement {
   out: number;
   /** Byte offset of this task's private scratch area. */
   scratch: number;
+  /**
+   * Identifies the memory across messages, because a shared memory posted to a
+   * worker arrives as a new object each time; the module instance is cached by it.
+   */
+  memoryKey?: number;
 }
 
 /** One piece of a run: output rows [rowStart, rowEnd) of one head. */

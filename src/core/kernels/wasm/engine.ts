@@ -68,8 +68,14 @@ export function usesRelaxedSimd(): boolean | null {
 
 const instances = new WeakMap<WebAssembly.Memory, AttentionWasmExports>();
 
-/** Instantiates the module on a memory, reusing the instance for later calls on the same memory. */
-export function attentionInstance(memory: WebAssembly.Memory): AttentionWasmExports {
+let keyed: { key: number; instance: AttentionWasmExports } | null = null;
+
+/**
+ * Instantiates the module on a memory, reusing the instance for later calls
+ * on the same memory object or, when given, the same memory key.
+ */
+export function attentionInstance(memory: WebAssembly.Memory, memoryKey?: number): AttentionWasmExports {
+  if (memoryKey !== undefined && keyed?.key === memoryKey) return keyed.instance;
   let instance = instances.get(memory);
   if (!instance) {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
@@ -77,6 +83,7 @@ export function attentionInstance(memory: WebAssembly.Memory): AttentionWasmExpo
     instance = created.exports as unknown as AttentionWasmExports;
     instances.set(memory, instance);
   }
+  if (memoryKey !== undefined) keyed = { key: memoryKey, instance };
   return instance;
 }
 
