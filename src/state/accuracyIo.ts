@@ -48,7 +48,7 @@ export function resolveSameOriginUrl(raw: string, pageUrl: string): URL {
   return url;
 }
 
-/** The config.json next to a model.safetensors URL. */
+/** Returns the URL of the config.json next to a model.safetensors URL. */
 export function siblingConfigUrl(modelUrl: URL): URL {
   return new URL('config.json', modelUrl);
 }
@@ -56,7 +56,7 @@ export function siblingConfigUrl(modelUrl: URL): URL {
 export async function fetchWithProgress(url: URL, onProgress: (progress: ByteProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
   const response = await fetch(url, { signal });
   if (!response.ok || !response.body) throw new Error(`Loading ${url.pathname} failed: HTTP ${response.status} ${response.statusText}.`);
-  // Servers that route every path to the app (as single-page hosting does) answer a missing file with HTML and status 200.
+  // Servers that route every path to the app (as single-page hosting does) return HTML with status 200 for a missing file.
   if (response.headers.get('Content-Type')?.startsWith('text/html')) {
     throw new Error(`Loading ${url.pathname} failed: the server returned an HTML page, not the file, so the file is probably not at that URL. Check the URL.`);
   }

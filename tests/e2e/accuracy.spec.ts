@@ -90,6 +90,6 @@ test('missing model URL is reported after confirmation', async ({ page }) => {
   await page.getByRole('button', { name: 'Load…' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Download /missing/model.safetensors and the config.json beside it?');
   await page.getByRole('button', { name: 'Download' }).click();
-  // The preview server answers unknown paths with the app's index.html.
+  // The preview server returns the app's index.html for unknown paths.
   await expect(page.getByTestId('model-error')).toContainText('Loading /missing/config.json failed: the server returned an HTML page, not the file');
 });

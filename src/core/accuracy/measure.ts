@@ -4,7 +4,7 @@ import { addPrediction, createTally, curveFromTally, scorePrediction, type Accur
 
 /** One context setting: full causal attention, or attention limited to the last `window` tokens. */
 export interface ContextSetting {
-  /** Tokens each query sees, itself included; null for the full context. */
+  /** Tokens each query attends to, itself included, or null for the full context. */
   window: number | null;
 }
 

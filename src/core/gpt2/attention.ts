@@ -1,8 +1,8 @@
 /**
  * Causal multi-head self-attention for the GPT-2 forward pass, on the
- * project's attention kernels: the tiled exact kernel (online softmax, in
- * WebAssembly SIMD where the head size allows) for the full context, and the
- * sliding-window kernel without global tokens for a cut context. This adapter
+ * project's attention kernels. The full context runs on the tiled exact kernel
+ * (online softmax, in WebAssembly SIMD where the head size allows), and a cut
+ * context on the sliding-window kernel without global tokens. This adapter
  * splits the fused c_attn output [tokens, 3 × hidden] into the kernels' Q, K
  * and V layout [tokens, heads, headDim].
  */
@@ -16,7 +16,7 @@ export interface AttentionShape {
   tokens: number;
   heads: number;
   headDim: number;
-  /** Each query sees at most this many tokens, itself included; Infinity for full causal attention. */
+  /** Each query attends to at most this many tokens, itself included, or Infinity for full causal attention. */
   window: number;
 }
 
@@ -70,7 +70,7 @@ function windowedAttention(out: Float32Array, qkv: Float32Array, shape: Attentio
   const hidden = heads * headDim;
   const buffers = { q: new Float32Array(tokens * hidden), k: new Float32Array(tokens * hidden), v: new Float32Array(tokens * hidden), out };
   splitQkv(qkv, tokens, hidden, buffers.q, buffers.k, buffers.v);
-  // Causal with w: token i sees tokens max(0, i − w + 1) … i, as GPT-2 with its context cut to w tokens would.
+  // Causal with w: token i attends to tokens max(0, i − w + 1) … i, as GPT-2 with its context cut to w tokens would.
   const kernelShape: KernelShape = { seqLen: tokens, heads, headDim, causal: true };
   const params = { ...DEFAULT_KERNEL_PARAMS, window, globalTokens: 0 };
   for (let head = 0; head < heads; head++) windowKernel.run({ buffers, shape: kernelShape, params, head, rowStart: 0, rowEnd: tokens });

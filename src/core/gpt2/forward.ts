@@ -4,7 +4,7 @@ import { addInPlace, geluInPlace, layerNorm, linear as linearJs, outputHead } fr
 import type { Gpt2Weights } from './weights.ts';
 
 export interface ForwardOptions {
-  /** Attention sees at most this many tokens, the query included (a sliding window); Infinity for full context. */
+  /** Tokens each query attends to at most, itself included (a sliding window), or Infinity for full context. */
   window?: number;
 }
 
@@ -71,7 +71,7 @@ export function* forwardHiddenSteps(weights: Gpt2Weights, tokens: ArrayLike<numb
 
 type Linear = (out: Float32Array, x: Float32Array, rows: number, inWidth: number, weight: Float32Array, bias: Float32Array, outWidth: number) => void;
 
-/** The Conv1D product for these weights: the SIMD kernel where the weights sit in its arena and the width allows, else JavaScript. */
+/** Returns the Conv1D product for these weights: the SIMD kernel for weights packed in its arena, else JavaScript. */
 function productFor(weights: Gpt2Weights): Linear {
   const arena = weights.arena;
   if (!arena) return linearJs;
@@ -100,7 +100,7 @@ export function logitsForRows(weights: Gpt2Weights, hiddenStates: Float32Array, 
   return out;
 }
 
-/** The whole forward pass: logits [tokens, vocab] for every position. */
+/** Runs the whole forward pass and returns logits [tokens, vocab] for every position. */
 export function forwardLogits(weights: Gpt2Weights, tokens: ArrayLike<number>, options: ForwardOptions = {}): Float32Array {
   const hiddenStates = forwardHidden(weights, tokens, options);
   return logitsForRows(weights, hiddenStates, 0, tokens.length);
@@ -109,7 +109,7 @@ export function forwardLogits(weights: Gpt2Weights, tokens: ArrayLike<number>, o
 /**
  * FLOPs of one forward pass over the given number of tokens, counting a
  * multiply and an add as two: every matrix product including the output head,
- * and the causal attention's QKᵀ and AV over the keys each query sees.
+ * and the causal attention's QKᵀ and AV over the keys each query attends to.
  */
 export function forwardFlops(weights: Pick<Gpt2Weights, 'config'>, tokens: number, window = Infinity): number {
   const { layers, hidden, inner, vocab } = weights.config;
