@@ -6,8 +6,6 @@ import type { AccuracySession, LoadedModel, PreparedText, ProgressListener } fro
 export interface AccuracyWorker {
   loadModel(configText: string, modelBytes: ArrayBuffer): Promise<LoadedModel>;
   prepareText(text: string, maxPassages: number): Promise<PreparedText>;
-  setPassages(passages: number[][]): Promise<PreparedText>;
-  usesGpt2Vocabulary(): Promise<boolean>;
   measure(settings: ContextSetting[], onProgress: ProgressListener): Promise<MeasureResult>;
   cancel(): Promise<void>;
   terminate(): void;
@@ -20,8 +18,6 @@ export function startAccuracyWorker(): AccuracyWorker {
   return {
     loadModel: (configText, modelBytes) => remote.loadModel(configText, transfer(modelBytes, [modelBytes])),
     prepareText: (text, maxPassages) => remote.prepareText(text, maxPassages),
-    setPassages: (passages) => remote.setPassages(passages),
-    usesGpt2Vocabulary: () => remote.usesGpt2Vocabulary(),
     measure: (settings, onProgress) => remote.measure(settings, proxy(onProgress)),
     cancel: () => remote.cancel(),
     terminate: () => worker.terminate(),

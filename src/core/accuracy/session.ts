@@ -1,5 +1,5 @@
 import { countGpt2Parameters, parseGpt2Config, type Gpt2Config } from '../gpt2/config.ts';
-import { encodeGpt2, GPT2_TOKENIZER_VOCAB } from '../gpt2/tokenizer.ts';
+import { encodeGpt2 } from '../gpt2/tokenizer.ts';
 import type { HelperSetup } from '../gpt2/wasm/helperChannel.ts';
 import { loadGpt2Weights, type Gpt2Weights } from '../gpt2/weights.ts';
 import { measureAccuracy, type ContextSetting, type MeasureProgress, type MeasureResult } from './measure.ts';
@@ -71,13 +71,6 @@ export class AccuracySession {
     return { tokens: tokens.length, passages: this.passages.length, passageTokens: config.contextTokens + 1 };
   }
 
-  /** Uses token ids directly, for models whose vocabulary is not GPT-2's (such as test fixtures). */
-  setPassages(passages: number[][]): PreparedText {
-    this.passages = passages.map((passage) => [...passage]);
-    const longest = Math.max(0, ...passages.map((passage) => passage.length));
-    return { tokens: passages.reduce((sum, passage) => sum + passage.length, 0), passages: passages.length, passageTokens: longest };
-  }
-
   async measure(settings: ContextSetting[], onProgress?: ProgressListener): Promise<MeasureResult> {
     const weights = this.requireWeights();
     this.cancelRequested = false;
@@ -91,11 +84,6 @@ export class AccuracySession {
 
   cancel(): void {
     this.cancelRequested = true;
-  }
-
-  /** Returns whether a text encoded with GPT-2's tokenizer fits the loaded model's vocabulary. */
-  usesGpt2Vocabulary(): boolean {
-    return this.requireWeights().config.vocab >= GPT2_TOKENIZER_VOCAB;
   }
 
   private requireWeights(): Gpt2Weights {
