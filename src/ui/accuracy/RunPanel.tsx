@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ACCURACY_LIMITS, parseWindowList } from '../../core/accuracy/scenario.ts';
+import { GPT2_TOKENIZER_VOCAB } from '../../core/gpt2/tokenizer.ts';
 import { cancelMeasurement, runMeasurement, useAccuracyRun } from '../../state/accuracyRun.ts';
 import { useAccuracySettings } from './useAccuracySettings.ts';
 
@@ -66,8 +67,8 @@ export function RunPanel() {
         <button type="button" className="acc-primary" disabled={!model || running} onClick={run}>Run</button>
         <button type="button" disabled={!running} onClick={cancelMeasurement}>Cancel</button>
       </div>
-      {model && model.config.vocab < 50257 && (
-        <p className="acc-hint">This model's vocabulary ({model.config.vocab}) is smaller than GPT-2's (50,257): tokens with larger ids are dropped from the text, so the result is not a measurement on natural text.</p>
+      {model && model.config.vocab < GPT2_TOKENIZER_VOCAB && (
+        <p className="acc-hint">This model's vocabulary ({model.config.vocab}) is smaller than GPT-2's ({GPT2_TOKENIZER_VOCAB.toLocaleString('en-US')}): tokens with larger ids are dropped from the text, so the result is not a measurement on natural text.</p>
       )}
       {(running || progress) && (
         <div className="acc-progress" aria-live="polite" data-testid="run-progress">
