@@ -18,6 +18,9 @@ export interface Gpt2Config {
   layerNormEpsilon: number;
 }
 
+/** Vocabulary size of GPT-2's byte-pair encoding (r50k_base); a checkpoint with a smaller vocab_size cannot read all its ids. */
+export const GPT2_TOKENIZER_VOCAB = 50257;
+
 /** The largest sizes accepted: above GPT-2 XL, far beyond what a browser tab can hold. */
 const LIMITS = {
   n_layer: 128,

@@ -5,9 +5,6 @@
  */
 import { decode, encode } from 'gpt-tokenizer/encoding/gpt2';
 
-/** Vocabulary size of the GPT-2 tokenizer; a checkpoint with another vocab_size cannot read its ids. */
-export const GPT2_TOKENIZER_VOCAB = 50257;
-
 /** Encodes text to GPT-2 token ids; "<|endoftext|>" in the text is encoded as plain characters. */
 export function encodeGpt2(text: string): number[] {
   return encode(text, { disallowedSpecial: new Set() });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ACCURACY_LIMITS, parseWindowList } from '../../core/accuracy/scenario.ts';
-import { GPT2_TOKENIZER_VOCAB } from '../../core/gpt2/tokenizer.ts';
+import { GPT2_TOKENIZER_VOCAB } from '../../core/gpt2/config.ts';
 import { cancelMeasurement, runMeasurement, useAccuracyRun } from '../../state/accuracyRun.ts';
 import { useAccuracySettings } from './useAccuracySettings.ts';
 
