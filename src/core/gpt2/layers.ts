@@ -23,11 +23,18 @@ export function layerNorm(out: Float32Array, x: Float32Array, rows: number, widt
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-/** GELU with the tanh approximation GPT-2 uses (Hendrycks and Gimpel, arXiv 1606.08415), in place. */
+/**
+ * Applies GELU with the tanh approximation GPT-2 uses (Hendrycks and Gimpel,
+ * arXiv 1606.08415) in place: 0.5·v·(1 + tanh u) with u = √(2/π)(v + 0.044715v³).
+ * It is computed as v − v / (e^{2u} + 1), the same value, because Math.exp is
+ * about a third faster than Math.tanh in V8 and e^{2u} overflowing to
+ * Infinity still gives v.
+ */
 export function geluInPlace(x: Float32Array, length = x.length): void {
   for (let i = 0; i < length; i++) {
     const v = x[i]!;
-    x[i] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+    const u = SQRT_2_OVER_PI * (v + 0.044715 * v * v * v);
+    x[i] = v - v / (Math.exp(2 * u) + 1);
   }
 }
 
