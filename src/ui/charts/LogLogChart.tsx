@@ -59,7 +59,35 @@ interface Props {
   onHoverX: (x: number | null) => void;
   /** Text for screen readers summarising the chart. */
   description: string;
+  /** Draws the legend inside the SVG below the plot, so an exported file carries it. */
+  legend?: boolean;
   children?: ReactNode;
+}
+
+interface LegendItem {
+  key: string;
+  label: string;
+  color: string;
+  style: 'fill' | 'line' | 'dashed' | 'dotted';
+}
+
+const LEGEND_ROW_HEIGHT = 18;
+
+/** Places legend items in rows that fit the width, estimating text at 6.5 px per character of 12 px type. */
+function layoutLegend(items: readonly LegendItem[], width: number): { item: LegendItem; x: number; row: number }[] {
+  const placed: { item: LegendItem; x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const item of items) {
+    const itemWidth = 24 + item.label.length * 6.5 + 14;
+    if (x > 0 && x + itemWidth > width) {
+      row += 1;
+      x = 0;
+    }
+    placed.push({ item, x, row });
+    x += itemWidth;
+  }
+  return placed;
 }
 
 const MARGIN = { top: 16, right: 56, bottom: 44, left: 84 };
@@ -199,6 +227,16 @@ export function LogLogChart(props: Props) {
     onHoverX(Math.min(Math.max(next, first), last));
   };
 
+  const legendItems: LegendItem[] = props.legend
+    ? [
+        ...series.map((entry): LegendItem => ({ key: entry.key, label: entry.label, color: entry.color, style: entry.stacked ? 'fill' : entry.dashed ? 'dashed' : 'line' })),
+        ...(props.secondary ? [{ key: 'secondary', label: `${props.secondary.label} (right axis)`, color: props.secondary.color, style: 'dotted' as const }] : []),
+      ]
+    : [];
+  const legendLayout = layoutLegend(legendItems, width - MARGIN.left);
+  const legendHeight = legendItems.length === 0 ? 0 : (Math.max(...legendLayout.map((entry) => entry.row)) + 1) * LEGEND_ROW_HEIGHT + 6;
+  const totalHeight = height + legendHeight;
+
   return (
     <figure className="chart-figure">
       <figcaption className="chart-title">{props.title}</figcaption>
@@ -206,8 +244,8 @@ export function LogLogChart(props: Props) {
         data-chart={props.name}
         className="chart"
         width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
+        height={totalHeight}
+        viewBox={`0 0 ${width} ${totalHeight}`}
         role="img"
         aria-label={`${props.title}. ${props.description}`}
         tabIndex={0}
@@ -284,7 +322,14 @@ export function LogLogChart(props: Props) {
             rule.value >= x.domain()[0]! && rule.value <= x.domain()[1]! ? (
               <g key={rule.key} data-rule={rule.key}>
                 <line x1={x(rule.value)} x2={x(rule.value)} y2={innerHeight} stroke={rule.color} strokeWidth={1.5} strokeDasharray="4 4" />
-                <text x={x(rule.value) + 4} y={12} className="rule-label" fill={rule.color}>
+                {/* Labels on the right part of the plot sit left of their line, clear of the right axis. */}
+                <text
+                  x={x(rule.value) > innerWidth * 0.6 ? x(rule.value) - 4 : x(rule.value) + 4}
+                  y={12}
+                  textAnchor={x(rule.value) > innerWidth * 0.6 ? 'end' : 'start'}
+                  className="rule-label"
+                  fill={rule.color}
+                >
                   {rule.label}
                 </text>
               </g>
@@ -314,6 +359,29 @@ export function LogLogChart(props: Props) {
             onPointerLeave={() => onHoverX(null)}
           />
         </g>
+        {legendItems.length > 0 && (
+          <g transform={`translate(${MARGIN.left},${height + 4})`} className="svg-legend" aria-hidden="true">
+            {legendLayout.map(({ item, x: left, row }) => (
+              <g key={item.key} transform={`translate(${left},${row * LEGEND_ROW_HEIGHT})`} data-legend={item.key}>
+                {item.style === 'fill' ? (
+                  <rect y={2} width={16} height={10} fill={item.color} fillOpacity={0.75} />
+                ) : (
+                  <line
+                    x2={18}
+                    y1={7}
+                    y2={7}
+                    stroke={item.color}
+                    strokeWidth={item.style === 'line' ? 3 : 2}
+                    strokeDasharray={item.style === 'dashed' ? '6 4' : item.style === 'dotted' ? '2 3' : undefined}
+                  />
+                )}
+                <text x={24} y={11} className="legend-label">
+                  {item.label}
+                </text>
+              </g>
+            ))}
+          </g>
+        )}
       </svg>
       {props.children}
     </figure>

@@ -6,6 +6,8 @@ const STYLE_PROPERTIES = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
   'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
   'dominant-baseline', 'visibility', 'display', 'shape-rendering',
+  // Label halos draw their stroke under the fill; without this the stroke covers the letters.
+  'paint-order',
 ] as const;
 
 function inlineComputedStyles(source: Element, target: Element): void {

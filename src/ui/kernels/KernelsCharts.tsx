@@ -4,6 +4,7 @@ import { formatBytes, formatTokens } from '../../core/units.ts';
 import type { KernelRunResult } from '../../workers/kernelPool.ts';
 import { LogLogChart, type ChartSeries } from '../charts/LogLogChart.tsx';
 import { OKABE_ITO } from '../charts/palette.ts';
+import { ExportMenu, type ChartData } from '../export/index.ts';
 import { KERNEL_LABELS, kernelColor } from './kernelLabels.ts';
 
 interface Props {
@@ -44,6 +45,17 @@ function Legend({ series, note }: { series: readonly ChartSeries[]; note?: (key:
       ))}
     </ul>
   );
+}
+
+/** The sweep's numbers, one row per finished run, with units in the column names. */
+export function kernelsTable(results: readonly KernelRunResult[]): ChartData {
+  return {
+    columns: ['kernel', 'seq_len_tokens', 'head_dim', 'heads', 'causal', 'median_time_ms', 'throughput_gflops_per_second', 'extra_bytes', 'io_bytes', 'rel_frob_error', 'max_abs_error', 'retrieval_accuracy_fraction'],
+    rows: results.map((r) => [
+      r.kernel, r.seqLen, r.headDim, r.heads, r.causal, r.medianMs, r.gflops, r.extraBytes, r.ioBytes,
+      r.errors.relFrobError, r.errors.maxAbsError, r.errors.retrievalAccuracy,
+    ]),
+  };
 }
 
 const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toPrecision(3)} s` : ms >= 1 ? `${ms.toPrecision(3)} ms` : `${(ms * 1000).toPrecision(3)} µs`);
@@ -88,6 +100,7 @@ export function KernelsCharts({ kernels, seqLens, results, width }: Props) {
           }}
         />
         <p className="field-hint">The slope is the least-squares exponent p of time ≈ c·N^p over the finished points: about 2 for exact attention at large N, about 1 for the approximations.</p>
+        <ExportMenu chart="kernels-time" data={() => kernelsTable(results)} />
       </LogLogChart>
       <LogLogChart
         {...common}
@@ -99,6 +112,7 @@ export function KernelsCharts({ kernels, seqLens, results, width }: Props) {
         description="Peak working memory of each kernel beyond Q, K, V and the output, from its allocation plan, against N."
       >
         <Legend series={[...memory, ioSeries]} />
+        <ExportMenu chart="kernels-memory" data={() => kernelsTable(results)} />
       </LogLogChart>
       <LogLogChart
         {...common}
@@ -111,6 +125,7 @@ export function KernelsCharts({ kernels, seqLens, results, width }: Props) {
       >
         <Legend series={error} />
         <p className="field-hint">Measured on up to 512 evenly spaced query rows per run. Exact kernels sit near float32 rounding (about 1e-7).</p>
+        <ExportMenu chart="kernels-error" data={() => kernelsTable(results)} />
       </LogLogChart>
     </div>
   );

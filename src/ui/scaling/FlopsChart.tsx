@@ -46,19 +46,7 @@ export function FlopsChart({ data, training, width, height, hoverSeq, cursorSeq,
       cursorX={cursorSeq}
       onHoverX={onHoverSeq}
       description={description}
-    >
-      <ul className="legend" aria-label="FLOPs chart legend">
-        {series.map((entry) => (
-          <li key={entry.key}>
-            <span className={entry.dashed ? 'swatch swatch-dashed' : 'swatch'} style={{ background: entry.dashed ? undefined : entry.color, borderColor: entry.color }} />
-            {entry.label}
-          </li>
-        ))}
-        <li>
-          <span className="swatch swatch-dotted" style={{ borderColor: OKABE_ITO.orange }} />
-          Attention share of model FLOPs (right axis)
-        </li>
-      </ul>
-    </LogLogChart>
+      legend
+    />
   );
 }

@@ -73,15 +73,7 @@ export function MemoryChart({ data, stacked, width, height, hoverSeq, cursorSeq,
       cursorX={cursorSeq}
       onHoverX={onHoverSeq}
       description={description}
-    >
-      <ul className="legend" aria-label="Memory chart legend">
-        {series.map((entry) => (
-          <li key={entry.key}>
-            <span className={entry.dashed ? 'swatch swatch-dashed' : 'swatch'} style={{ background: entry.dashed ? undefined : entry.color, borderColor: entry.color }} />
-            {entry.label}
-          </li>
-        ))}
-      </ul>
-    </LogLogChart>
+      legend
+    />
   );
 }
