@@ -4,11 +4,18 @@ import { useAppState } from '../../state/store.ts';
 export function IgnoredFieldsNotice() {
   const ignored = useAppState((state) => state.ignored);
   const dismiss = useAppState((state) => state.dismissIgnored);
+  const source = useAppState((state) => state.ignoredSource);
   if (ignored.length === 0) return null;
+  const count = ignored.length === 1 ? 'One setting' : `${ignored.length} settings`;
+  const heading = {
+    link: `${count} in the link ${ignored.length === 1 ? 'was' : 'were'} ignored; the defaults, or the preset's values, are used instead:`,
+    file: `${count} in the scenario file ${ignored.length === 1 ? 'was' : 'were'} ignored; the defaults are used for ${ignored.length === 1 ? 'it' : 'them'}:`,
+    'rejected-file': 'The scenario file could not be loaded, so the scenario on screen is unchanged:',
+  }[source];
   return (
     <div className="notice" role="status" aria-live="polite" data-testid="ignored-notice">
       <p>
-        {ignored.length === 1 ? 'One setting in the link was' : `${ignored.length} settings in the link were`} ignored; the defaults are used instead:
+        {heading}
       </p>
       <ul>
         {ignored.map((field) => (

@@ -17,11 +17,11 @@ export function ScenarioFileMenu() {
     const state = appStore.getState();
     if (!result.ok) {
       // The scenario on screen stays as it was; only the notice reports the file.
-      state.setIgnored(result.problems);
+      state.setIgnored(result.problems, 'rejected-file');
       return;
     }
     state.setScenario(result.scenario);
-    state.setIgnored(result.ignored);
+    state.setIgnored(result.ignored, 'file');
   };
 
   return (
