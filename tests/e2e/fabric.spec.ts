@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { hasPngSignature, pngSize, readPngText } from '../../src/ui/export/png.ts';
 
 // Overflowing PEs are drawn in this colour (orange, rgb 230 85 13) in the memory metric.
 const OVERFLOW_RGB = [230, 85, 13];
@@ -119,6 +121,81 @@ test.describe('Fabric view', () => {
     await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect(page.getByTestId('fabric-status')).toContainText('1 earlier run was cancelled');
     await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('0 of 745,500');
+  });
+});
+
+test.describe('Fabric view reporting', () => {
+  test('a run that does not fit marks the wafer time', async ({ page }) => {
+    await openFabric(page, '&fab.s=16384');
+    await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('745,500 of 745,500');
+    const waferTime = page.getByTestId('fabric-wafer-time');
+    await expect(waferTime).toHaveAttribute('data-fits', 'false');
+    await expect(waferTime).toContainText('does not fit: 745,500 PEs overflow; time shown if it did:');
+    await expect(page.getByTestId('fabric-timeline-no-fit')).toBeVisible();
+    await expect(page.getByTestId('fabric-timeline-no-fit')).toContainText('Does not fit: 745,500 PEs overflow');
+    await expect(page.getByTestId('fabric-timeline-caption')).toContainText('no valid comparison');
+
+    await page.getByLabel('Sequence length s').fill('2048');
+    await expect(waferTime).toHaveAttribute('data-fits', 'true');
+    await expect(page.getByTestId('fabric-timeline-no-fit')).toHaveCount(0);
+    await expect(page.getByTestId('fabric-timeline-caption')).toContainText('bound by weight streaming, forward and backward passes');
+  });
+
+  test('SRAM below the reserve is rejected', async ({ page }) => {
+    await openFabric(page, '');
+    await page.getByLabel('SRAM per PE').fill('6000');
+    const status = page.getByTestId('fabric-status');
+    await expect(status).toHaveAttribute('data-status', 'error');
+    await expect(status).toContainText('sramBytes: 6000 is invalid');
+    await expect(status).toContainText('6,144-byte reserve');
+    await expect(page.getByTestId('fabric-max-seq')).toHaveText('2,250 tokens');
+    await expect(page.locator('.fabric-view')).not.toContainText('none tokens');
+  });
+
+  test('zoom to PE accepts only plain integers', async ({ page }) => {
+    await openFabric(page, '');
+    const before = await camera(page);
+    for (const raw of ['1e2', '0x10', '757']) {
+      await page.getByLabel('PE column x').fill(raw);
+      await page.getByLabel('PE row y').fill('10');
+      await page.getByRole('button', { name: 'Zoom to PE' }).click();
+      await expect(page.getByRole('form', { name: 'Zoom to a PE' }).getByRole('alert')).toHaveText(`x: "${raw}" is invalid; expected a whole number from 0 to 756 (fabric columns, reserved included).`);
+    }
+    expect(await camera(page)).toEqual(before);
+    await expect(page.getByLabel('Broadcast source')).toBeVisible();
+    await expect(page.locator('label[for="fabric-fab-src"]')).toContainText('usable PE x,y from 0,0 to 749,993');
+  });
+
+  test('exports the heatmap PNG with the scenario URL', async ({ page }) => {
+    await openFabric(page, '&fab.s=2251');
+    const menu = page.getByRole('group', { name: 'Export fabric-heatmap' });
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-export="png"]').click()]);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    expect(hasPngSignature(bytes)).toBe(true);
+    const canvasSize = await page.getByTestId('fabric-heatmap-canvas').evaluate((canvas: HTMLCanvasElement) => ({ width: canvas.width, height: canvas.height }));
+    expect(pngSize(bytes)).toEqual(canvasSize);
+    const url = readPngText(bytes).URL!;
+    expect(url).toContain('view=fabric');
+    expect(url).toContain('fab.s=2251');
+  });
+
+  test('exports the timeline numbers as CSV', async ({ page }) => {
+    await openFabric(page, '&fab.s=16384');
+    const menu = page.getByRole('group', { name: 'Export fabric-timeline' });
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-export="csv"]').click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^# seqscope http:\/\/localhost:\d+\/.*fab\.s=16384/);
+    expect(lines[1]).toBe('system,lane,bar,start_seconds,duration_seconds,wafer_fits');
+    expect(lines.filter((line) => line.startsWith('Wafer,'))).toHaveLength(6);
+    for (const line of lines.filter((line) => line.startsWith('Wafer,'))) expect(line.endsWith(',false')).toBe(true);
+  });
+
+  test('marks the view busy while simulating', async ({ page }) => {
+    // A 2,500 × 2,500 custom fabric takes a few hundred milliseconds to simulate.
+    await page.goto('./?view=fabric&fab.id=custom&fab.cols=2500&fab.rows=2500');
+    await expect(page.locator('.fabric-view')).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(page.locator('.fabric-view')).toHaveAttribute('aria-busy', 'false');
   });
 });
 

@@ -3,6 +3,7 @@ import { fabricRunInput } from '../../core/fabric/input.ts';
 import { FABRIC_IDS, FABRIC_PRESETS, type FabricParameters } from '../../core/fabric/presets.ts';
 import { fabricParameterKey, GPU_PARALLELISMS } from '../../core/fabric/scenario.ts';
 import { simulateFabric, type FabricSummary } from '../../core/fabric/simulate.ts';
+import { WAFER_RESOURCE_LABELS } from '../../core/fabric/waferTiming.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 import { applyScenarioField } from '../../core/scenario/url.ts';
 import { formatBytes, formatSeconds } from '../../core/units.ts';
@@ -92,12 +93,15 @@ function writeText(summary: FabricSummary, modelName: string, fabricName: string
     `${modelName} on ${fabricName}, s = ${summary.seq.toLocaleString('en-US')}, b = ${summary.batch}: ${summary.usablePes.toLocaleString('en-US')} usable PEs.`,
     `Overflowing PEs: ${summary.overflowPes.toLocaleString('en-US')}. Peak ${formatBytes(summary.peakBytesPerPe, 'GiB')} per PE of ${formatBytes(summary.sramBytes, 'GiB')}; mean ${formatBytes(summary.meanBytesPerPe, 'GiB')}.`,
     `Stored activations and scores: ${formatBytes(summary.storedActivationBytes)}.`,
-    `Longest sequence with no overflow: ${summary.maxSeqNoOverflow === null ? 'none' : summary.maxSeqNoOverflow.toLocaleString('en-US')} (analytic fit against ${formatBytes(summary.analyticCapacityBytes)}: ${summary.analyticMaxSeq?.toLocaleString('en-US') ?? 'none'}).`,
+    `Longest sequence with no overflow: ${summary.maxSeqNoOverflow === null ? 'none, because one token already overflows a PE' : summary.maxSeqNoOverflow.toLocaleString('en-US')} (analytic fit against ${formatBytes(summary.analyticCapacityBytes)}: ${summary.analyticMaxSeq?.toLocaleString('en-US') ?? 'none'}).`,
   ];
+  if (!summary.fits) {
+    lines.push(`The wafer does not fit this run: ${summary.overflowPes.toLocaleString('en-US')} PEs overflow. Its times below are what the run would take if it fitted, not a valid comparison.`);
+  }
   for (const phase of ['forward', 'backward'] as const) {
     const w = summary.wafer[phase];
     const g = summary.gpu[phase];
-    lines.push(`${phase} per layer: wafer ${formatSeconds(w.total)} (stream ${formatSeconds(w.weightStream)}, compute ${formatSeconds(w.compute)}, fabric ${formatSeconds(w.fabric)}; bound by ${w.bound}); GPU cluster ${formatSeconds(g.total)} (compute ${formatSeconds(g.compute)}, communication ${formatSeconds(g.communication)}).`);
+    lines.push(`${phase} per layer: wafer ${formatSeconds(w.total)}${summary.fits ? '' : ' if it fitted'} (stream ${formatSeconds(w.weightStream)}, compute ${formatSeconds(w.compute)}, fabric ${formatSeconds(w.fabric)}; bound by ${WAFER_RESOURCE_LABELS[w.bound]}); GPU cluster ${formatSeconds(g.total)} (compute ${formatSeconds(g.compute)}, communication ${formatSeconds(g.communication)}).`);
   }
   lines.push(`Simulated in ${summary.simulateMs.toFixed(1)} ms.`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -52,5 +52,14 @@ export function findFabricProblems(parameters: FabricParameters): ValidationErro
   if (geometry.usableRows < 1) {
     problems.push(new ValidationError('reservedNorth', parameters.reservedNorth, `reserved north + south rows below the ${parameters.rows} rows`, 'Reduce the reserved rows or add rows.'));
   }
+  // With no SRAM left after the reserve and the double-buffered weight tile, not even one token fits.
+  const fixedBytes = parameters.reserveBytes + 2 * parameters.weightTileBytes;
+  if (parameters.sramBytes <= fixedBytes) {
+    problems.push(new ValidationError(
+      'sramBytes', parameters.sramBytes,
+      `more than the ${fixedBytes.toLocaleString('en-US')} bytes every PE keeps: a ${parameters.reserveBytes.toLocaleString('en-US')}-byte reserve plus 2 × ${parameters.weightTileBytes.toLocaleString('en-US')} bytes of weight tile`,
+      'Raise the SRAM per PE or lower the reserve or the weight tile.',
+    ));
+  }
   return problems;
 }

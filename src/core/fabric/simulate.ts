@@ -23,6 +23,11 @@ export interface FabricSummary {
   /** Usable PEs holding at least one token and one feature. */
   activePes: number;
   overflowPes: number;
+  /**
+   * False when any usable PE overflows. The wafer's times and tokens per second
+   * are then what the run would take if it fitted, not an achievable figure.
+   */
+  fits: boolean;
   sramBytes: number;
   peakBytesPerPe: number;
   /** Mean over usable PEs. */
@@ -108,6 +113,7 @@ export function simulateFabric(input: FabricRunInput): FabricResult {
     usablePes,
     activePes: totals.activePes,
     overflowPes: totals.overflowPes,
+    fits: totals.overflowPes === 0,
     sramBytes: parameters.sramBytes,
     peakBytesPerPe: totals.peakBytes,
     meanBytesPerPe: totals.usedBytes / usablePes,

@@ -6,6 +6,21 @@ import type { LayerWork } from './work.ts';
 export const WAFER_RESOURCES = ['weightStream', 'compute', 'fabric'] as const;
 export type WaferResource = (typeof WAFER_RESOURCES)[number];
 
+/** Each resource in words, for summaries and captions. */
+export const WAFER_RESOURCE_LABELS: Record<WaferResource, string> = {
+  weightStream: 'weight streaming',
+  compute: 'compute',
+  fabric: 'fabric traffic',
+};
+
+/** Names the bound of each phase in words, as "weight streaming, forward pass; compute, backward pass". */
+export function describeBounds(time: { forward: { bound: WaferResource }; backward: { bound: WaferResource } }): string {
+  const forward = WAFER_RESOURCE_LABELS[time.forward.bound];
+  const backward = WAFER_RESOURCE_LABELS[time.backward.bound];
+  if (forward === backward) return `${forward}, forward and backward passes`;
+  return `${forward}, forward pass; ${backward}, backward pass`;
+}
+
 /** Seconds of one phase of one layer on the wafer; the resources overlap and the largest bounds the phase. */
 export interface WaferPhaseTime {
   weightStream: number;

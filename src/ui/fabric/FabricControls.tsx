@@ -108,7 +108,11 @@ export function FabricControls() {
         <div className="fabric-grid">
           <FieldInput fieldKey="fab.s" label="Sequence length s" unit="tokens" shown={String(fabric.seq)} />
           <FieldInput fieldKey="fab.tk" label="Keys per attention tile" shown={String(fabric.tileKeys)} />
-          <FieldInput fieldKey="fab.src" label="Broadcast source" unit="west or x,y" shown={fabric.source.kind === 'west' ? 'west' : `${fabric.source.x},${fabric.source.y}`} />
+          <FieldInput
+            fieldKey="fab.src"
+            label="Broadcast source"
+            unit={`west, or a usable PE x,y from 0,0 to ${parameters.columns - parameters.reservedWest - parameters.reservedEast - 1},${parameters.rows - parameters.reservedNorth - parameters.reservedSouth - 1}, reserved edges excluded`}
+            shown={fabric.source.kind === 'west' ? 'west' : `${fabric.source.x},${fabric.source.y}`} />
         </div>
         <label className="fabric-check">
           <input type="checkbox" checked={fabric.workingSet} onChange={(event) => setFabric({ workingSet: event.target.checked })} /> Count the tiled-attention working set

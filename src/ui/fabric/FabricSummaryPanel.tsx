@@ -1,10 +1,6 @@
 import type { FabricSummary } from '../../core/fabric/simulate.ts';
 import { formatBytes, formatInteger, formatSeconds } from '../../core/units.ts';
-
-function tokensText(value: number | null, atLimit = false): string {
-  if (value === null) return 'none';
-  return `${atLimit ? 'at least ' : ''}${formatInteger(value)}`;
-}
+import { maxSeqText, waferTimeText } from './summaryText.ts';
 
 /** Lists the key figures of one simulation. */
 export function FabricSummaryPanel({ summary }: { summary: FabricSummary }) {
@@ -34,15 +30,17 @@ export function FabricSummaryPanel({ summary }: { summary: FabricSummary }) {
         </div>
         <div>
           <dt>Longest sequence with no overflow</dt>
-          <dd data-testid="fabric-max-seq">{tokensText(summary.maxSeqNoOverflow, summary.maxSeqAtLimit)} tokens</dd>
+          <dd data-testid="fabric-max-seq">{maxSeqText(summary.maxSeqNoOverflow, summary.maxSeqAtLimit)}</dd>
         </div>
         <div>
           <dt>Analytic fit against {formatBytes(summary.analyticCapacityBytes)}</dt>
-          <dd>{tokensText(summary.analyticMaxSeq)} tokens</dd>
+          <dd>{maxSeqText(summary.analyticMaxSeq)}</dd>
         </div>
         <div>
           <dt>Time per layer, wafer</dt>
-          <dd>{formatSeconds(summary.wafer.total)} ({formatInteger(summary.waferTokensPerSecond)} tokens/s)</dd>
+          <dd className={summary.fits ? undefined : 'fabric-not-achievable'} data-testid="fabric-wafer-time" data-fits={summary.fits}>
+            {waferTimeText(summary)}
+          </dd>
         </div>
         <div>
           <dt>Time per layer, GPU cluster</dt>

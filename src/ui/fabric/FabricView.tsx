@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { FABRIC_METRICS, type FabricMetric } from '../../core/fabric/scenario.ts';
 import { useFabricState } from '../../state/fabricStore.ts';
 import { useAppState } from '../../state/store.ts';
+import { ExportMenu } from '../export/index.ts';
 import { METRIC_INFO, type ColourScale } from './colour.ts';
 import { FabricControls } from './FabricControls.tsx';
 import { FabricSummaryPanel } from './FabricSummaryPanel.tsx';
@@ -9,30 +10,35 @@ import { Heatmap, type HeatmapHandle } from './Heatmap.tsx';
 import { Legend } from './Legend.tsx';
 import { HoverReadout, PinnedPanel } from './PePanel.tsx';
 import { Timeline } from './Timeline.tsx';
+import { parseCoordinate } from './parseCoordinate.ts';
 import { useFabricSimulation } from './useFabricSimulation.ts';
 import { WavefrontControls } from './Wavefront.tsx';
 import './fabric.css';
 
+/** Zooms to a PE given in fabric coordinates, reserved edges included, as the hover readout shows them. */
 function ZoomToPe({ handle, columns, rows }: { handle: HeatmapHandle | null; columns: number; rows: number }) {
   const [x, setX] = useState('');
   const [y, setY] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const px = Number(x);
-    const py = Number(y);
-    if (!Number.isInteger(px) || px < 0 || px >= columns || x.trim() === '') return setError(`x: "${x}" is invalid; expected an integer from 0 to ${columns - 1}.`);
-    if (!Number.isInteger(py) || py < 0 || py >= rows || y.trim() === '') return setError(`y: "${y}" is invalid; expected an integer from 0 to ${rows - 1}.`);
+    const px = parseCoordinate(x, columns);
+    const py = parseCoordinate(y, rows);
+    if (px === undefined) return setError(`x: "${x}" is invalid; expected a whole number from 0 to ${columns - 1} (fabric columns, reserved included).`);
+    if (py === undefined) return setError(`y: "${y}" is invalid; expected a whole number from 0 to ${rows - 1} (fabric rows, reserved included).`);
     setError(undefined);
     handle?.zoomToPe(px, py);
   };
   return (
     <form className="fabric-zoom-to" onSubmit={submit} aria-label="Zoom to a PE">
+      <span className="muted fabric-zoom-range">Fabric PE, reserved edges included:</span>
       <label>
-        x <input value={x} onChange={(event) => setX(event.target.value)} size={4} inputMode="numeric" aria-label="PE column x" />
+        x <input value={x} onChange={(event) => setX(event.target.value)} size={4} inputMode="numeric" aria-label={`PE column x, fabric coordinates 0 to ${columns - 1}`} />
+        <span className="muted fabric-zoom-range"> 0–{columns - 1}</span>
       </label>
       <label>
-        y <input value={y} onChange={(event) => setY(event.target.value)} size={4} inputMode="numeric" aria-label="PE row y" />
+        y <input value={y} onChange={(event) => setY(event.target.value)} size={4} inputMode="numeric" aria-label={`PE row y, fabric coordinates 0 to ${rows - 1}`} />
+        <span className="muted fabric-zoom-range"> 0–{rows - 1}</span>
       </label>
       <button type="submit">Zoom to PE</button>
       {error && <span className="field-error" role="alert">{error}</span>}
@@ -67,10 +73,11 @@ export default function FabricView() {
   const [scale, setScale] = useState<ColourScale | undefined>();
   const [handle, setHandle] = useState<HeatmapHandle | null>(null);
   const onHandle = useCallback((next: HeatmapHandle | null) => setHandle(next), []);
+  const running = useFabricState((state) => state.status === 'running');
   const setMetric = (next: FabricMetric) => setScenario((scenario) => ({ ...scenario, fabric: { ...scenario.fabric, metric: next } }));
 
   return (
-    <div className="fabric-view">
+    <div className="fabric-view" aria-busy={running}>
       <div className="fabric-main">
         <div className="fabric-toolbar">
           <label>
@@ -89,6 +96,7 @@ export default function FabricView() {
         {result ? (
           <>
             <Heatmap result={result} metric={metric} onScale={setScale} handleRef={onHandle} />
+            <ExportMenu chart="fabric-heatmap" canvas={() => handle?.canvas() ?? null} />
             {scale && <Legend scale={scale} />}
             <HoverReadout result={result} />
             <WavefrontControls summary={result.summary} />

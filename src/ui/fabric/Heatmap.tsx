@@ -27,9 +27,11 @@ function fitCamera(viewport: Viewport, columns: number, rows: number): Camera {
   return { k, x: (viewport.width - columns * k) / 2, y: (viewport.height - rows * k) / 2 };
 }
 
-/** Handle the parent uses to zoom to a PE. */
+/** Handle the parent uses to zoom to a PE and to export the drawn heatmap. */
 export interface HeatmapHandle {
   zoomToPe(x: number, y: number): void;
+  /** The heatmap canvas at the current view, without the hover and wavefront overlay. */
+  canvas(): HTMLCanvasElement | null;
 }
 
 /**
@@ -169,7 +171,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   );
 
   useEffect(() => {
-    handleRef?.({ zoomToPe });
+    handleRef?.({ zoomToPe, canvas: () => heatRef.current });
     return () => handleRef?.(null);
   }, [handleRef, zoomToPe]);
 

@@ -1,7 +1,10 @@
 import { axisBottom, scaleBand, scaleLinear, select } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FabricSummary } from '../../core/fabric/simulate.ts';
-import { formatSeconds } from '../../core/units.ts';
+import { describeBounds } from '../../core/fabric/waferTiming.ts';
+import { formatInteger, formatSeconds } from '../../core/units.ts';
+import type { ChartData } from '../export/index.ts';
+import { ExportMenu } from '../export/index.ts';
 
 interface Bar {
   lane: string;
@@ -41,6 +44,17 @@ export function timelineBars(summary: FabricSummary): Bar[] {
   return bars;
 }
 
+/** The timeline's bars as a table, each wafer row marked with whether the wafer fits the run. */
+export function timelineData(summary: FabricSummary): ChartData {
+  return {
+    columns: ['system', 'lane', 'bar', 'start_seconds', 'duration_seconds', 'wafer_fits'],
+    rows: timelineBars(summary).map((bar) => {
+      const [system, lane] = bar.lane.split(': ');
+      return [system!, lane!, bar.label, bar.start, bar.seconds, system === 'Wafer' ? summary.fits : null];
+    }),
+  };
+}
+
 const WIDTH = 640;
 const LANE_HEIGHT = 22;
 const MARGIN = { left: 160, right: 16, top: 8, bottom: 28 };
@@ -62,12 +76,21 @@ export function Timeline({ summary }: { summary: FabricSummary }) {
 
   const waferEnd = summary.wafer.forward.total;
   const gpuEnd = summary.gpu.forward.total;
+  const waferTop = y(WAFER_LANES[0]!) ?? 0;
+  const waferBottom = (y(WAFER_LANES[2]!) ?? 0) + y.bandwidth();
+  const overflowText = summary.overflowPes === 1 ? '1 PE overflows' : `${formatInteger(summary.overflowPes)} PEs overflow`;
+  const caption = summary.fits
+    ? `One layer of one training step: wafer ${formatSeconds(summary.wafer.total)} (bound by ${describeBounds(summary.wafer)}) against the GPU cluster ${formatSeconds(summary.gpu.total)}, ${(100 * summary.gpu.communicationShare).toFixed(0)}% of it in collectives.`
+    : `One layer of one training step. The wafer does not fit this run (${overflowText}), so its hatched bars show the time it would take if it did, ${formatSeconds(summary.wafer.total)}, and are no valid comparison with the GPU cluster's ${formatSeconds(summary.gpu.total)}.`;
   return (
     <figure className="fabric-timeline">
-      <figcaption>
-        One layer of one training step: wafer {formatSeconds(summary.wafer.total)} (bound by {summary.wafer.forward.bound} forward, {summary.wafer.backward.bound} backward) against the GPU cluster {formatSeconds(summary.gpu.total)}, {(100 * summary.gpu.communicationShare).toFixed(0)}% of it in collectives.
-      </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label="Timeline of one layer on the wafer and on the GPU cluster">
+      <figcaption data-testid="fabric-timeline-caption">{caption}</figcaption>
+      <svg data-chart="fabric-timeline" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label="Timeline of one layer on the wafer and on the GPU cluster">
+        <defs>
+          <pattern id="fabric-no-fit-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#d55e00" strokeWidth="2" />
+          </pattern>
+        </defs>
         {lanes.map((lane) => (
           <text key={lane} x={MARGIN.left - 8} y={(y(lane) ?? 0) + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">
             {lane}
@@ -75,14 +98,23 @@ export function Timeline({ summary }: { summary: FabricSummary }) {
         ))}
         {bars.map((bar) => (
           <rect key={`${bar.lane}-${bar.label}`} x={x(bar.start)} y={y(bar.lane)} width={Math.max(1, x(bar.start + bar.seconds) - x(bar.start))} height={y.bandwidth()} fill={bar.colour}>
-            <title>{`${bar.lane.split(':')[0]} ${bar.label}: ${formatSeconds(bar.seconds)}`}</title>
+            <title>{`${bar.lane.split(':')[0]} ${bar.label}: ${formatSeconds(bar.seconds)}${!summary.fits && bar.lane.startsWith('Wafer') ? ' if the run fitted' : ''}`}</title>
           </rect>
         ))}
+        {!summary.fits && (
+          <g data-testid="fabric-timeline-no-fit">
+            <rect x={MARGIN.left} y={waferTop} width={WIDTH - MARGIN.left - MARGIN.right} height={waferBottom - waferTop} fill="url(#fabric-no-fit-hatch)" fillOpacity={0.6} stroke="#d55e00" strokeWidth={1.5} />
+            <text x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={(waferTop + waferBottom) / 2} textAnchor="middle" dominantBaseline="middle" fontSize={13} fontWeight={700} fill="#d55e00" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+              {`Does not fit: ${overflowText}; time shown if it did`}
+            </text>
+          </g>
+        )}
         <line x1={x(waferEnd)} x2={x(waferEnd)} y1={y(WAFER_LANES[0]!)} y2={(y(WAFER_LANES[2]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
         <line x1={x(gpuEnd)} x2={x(gpuEnd)} y1={y(GPU_LANES[0]!)} y2={(y(GPU_LANES[1]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
         <g ref={axisRef} transform={`translate(0, ${MARGIN.top + lanes.length * LANE_HEIGHT + 4})`} />
       </svg>
       <p className="muted">Dashed lines end the forward pass. Bars start after one broadcast latency, which fills the pipeline.</p>
+      <ExportMenu chart="fabric-timeline" data={() => timelineData(summary)} />
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { FabricSummary } from '../../core/fabric/simulate.ts';
 import { formatSeconds } from '../../core/units.ts';
 import { fabricStore, useFabricState } from '../../state/fabricStore.ts';
+import { formatRatio } from './summaryText.ts';
 
 /** Advances the wavefront cycle by the wall time between frames × the chosen speed while playing. */
 function useWavefrontClock(summary: FabricSummary): void {
@@ -68,7 +69,7 @@ export function WavefrontControls({ summary }: { summary: FabricSummary }) {
         )}
       </div>
       <p className="fabric-caption">
-        A weight broadcast from {from} reaches the last PE after {summary.crossingCycles.toLocaleString('en-US')} cycles: {formatSeconds(summary.crossingSeconds)} at {(summary.clockHz / 1e9).toPrecision(3)} GHz. One message between two GPU nodes takes about {formatSeconds(summary.gpuHopSeconds)}, so crossing the whole wafer costs {ratio < 1 ? `${(100 * ratio).toFixed(0)}% of` : `${ratio.toFixed(1)}×`} one GPU network hop.
+        A weight broadcast from {from} reaches the last PE after {summary.crossingCycles.toLocaleString('en-US')} cycles: {formatSeconds(summary.crossingSeconds)} at {(summary.clockHz / 1e9).toPrecision(3)} GHz. One message between two GPU nodes takes about {formatSeconds(summary.gpuHopSeconds)}, so crossing the whole wafer costs {formatRatio(ratio)} one GPU network hop.
       </p>
     </section>
   );
