@@ -1,4 +1,5 @@
 import type { ModelConfig } from '../models/types.ts';
+import { largestSatisfying } from '../search.ts';
 import type { ScalingSettings } from '../scaling/settings.ts';
 import { fabricGeometry } from './geometry.ts';
 import { memoryRates, peakUsedBytes, type WorkingSetOptions } from './peMemory.ts';
@@ -24,19 +25,6 @@ export function fitsWithoutOverflow(model: ModelConfig, settings: ScalingSetting
  * which grow with s.
  */
 export function longestSequenceWithoutOverflow(model: ModelConfig, settings: ScalingSettings, parameters: FabricParameters, workingSet: WorkingSetOptions, limit: number): NoOverflowResult {
-  const fits = (s: number) => fitsWithoutOverflow(model, settings, parameters, workingSet, s);
-  if (!fits(1)) return { maxSeq: null, atLimit: false };
-  if (fits(limit)) return { maxSeq: limit, atLimit: true };
-  let low = 1;
-  let high = 2;
-  while (high < limit && fits(high)) {
-    low = high;
-    high = Math.min(high * 2, limit);
-  }
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (fits(middle)) low = middle;
-    else high = middle;
-  }
-  return { maxSeq: low, atLimit: false };
+  const found = largestSatisfying((s) => fitsWithoutOverflow(model, settings, parameters, workingSet, s), limit);
+  return { maxSeq: found.value, atLimit: found.atLimit };
 }

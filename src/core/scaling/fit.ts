@@ -1,5 +1,6 @@
 import { deviceCapacityBytes, type Device } from '../devices/devices.ts';
 import type { ModelConfig } from '../models/types.ts';
+import { largestSatisfying } from '../search.ts';
 import { countParameters } from './parameters.ts';
 import { bytesOnDevice, memoryBreakdown } from './memory.ts';
 import { SCALING_LIMITS, type ScalingSettings } from './settings.ts';
@@ -31,8 +32,8 @@ export interface FitResult {
 
 /**
  * Finds the largest s (other settings fixed) whose on-device memory fits the
- * device's capacity, exact to one token. Memory grows monotonically with s, so
- * a doubling search followed by bisection needs about 2·log2(s) evaluations.
+ * device's capacity, exact to one token. Memory grows monotonically with s,
+ * which the search relies on.
  */
 export function longestFit(model: ModelConfig, settings: ScalingSettings, device: Device, limit: number = SCALING_LIMITS.seq.max): FitResult {
   const parameters = countParameters(model).total;
@@ -42,19 +43,6 @@ export function longestFit(model: ModelConfig, settings: ScalingSettings, device
   const fits = (s: number): boolean => onDevice(s) <= capacityBytes;
 
   const fixedBytes = onDevice(1);
-  if (!fits(1)) return { maxSeq: null, atLimit: false, capacityBytes, fixedBytes };
-  if (fits(limit)) return { maxSeq: limit, atLimit: true, capacityBytes, fixedBytes };
-
-  let low = 1;
-  let high = 2;
-  while (high < limit && fits(high)) {
-    low = high;
-    high = Math.min(high * 2, limit);
-  }
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (fits(middle)) low = middle;
-    else high = middle;
-  }
-  return { maxSeq: low, atLimit: false, capacityBytes, fixedBytes };
+  const found = largestSatisfying(fits, limit);
+  return { maxSeq: found.value, atLimit: found.atLimit, capacityBytes, fixedBytes };
 }
