@@ -163,7 +163,7 @@ test.describe('Fabric view reporting', () => {
     }
     expect(await camera(page)).toEqual(before);
     await expect(page.getByLabel('Broadcast source')).toBeVisible();
-    await expect(page.locator('label[for="fabric-fab-src"]')).toContainText('usable PE x,y from 0,0 to 749,993');
+    await expect(page.locator('label[for="fabric-fab-src"]')).toContainText('usable PE x,y up to 749,993');
   });
 
   test('exports the heatmap PNG with the scenario URL', async ({ page }) => {

@@ -111,7 +111,7 @@ export function FabricControls() {
           <FieldInput
             fieldKey="fab.src"
             label="Broadcast source"
-            unit={`west, or a usable PE x,y from 0,0 to ${parameters.columns - parameters.reservedWest - parameters.reservedEast - 1},${parameters.rows - parameters.reservedNorth - parameters.reservedSouth - 1}, reserved edges excluded`}
+            unit={`west, or usable PE x,y up to ${parameters.columns - parameters.reservedWest - parameters.reservedEast - 1},${parameters.rows - parameters.reservedNorth - parameters.reservedSouth - 1}`}
             shown={fabric.source.kind === 'west' ? 'west' : `${fabric.source.x},${fabric.source.y}`} />
         </div>
         <label className="fabric-check">
