@@ -11,6 +11,8 @@ export interface DeckState {
   deck: Deck;
   /** The user's own deck, kept when a deck link replaced it. */
   previous: Deck | undefined;
+  /** True after a deck link replaced the user's own deck, until the notice is dismissed or the deck restored. */
+  replacedByShared: boolean;
   /** Slide shown while presenting, or null when not presenting. */
   presenting: number | null;
   addSlide(query: string): void;
@@ -20,6 +22,7 @@ export interface DeckState {
   /** Replaces the deck with one from a link, keeping the user's own deck as `previous`. */
   openShared(deck: Deck): void;
   restorePrevious(): void;
+  dismissSharedNotice(): void;
   clear(): void;
   present(index: number): void;
   stopPresenting(): void;
@@ -63,6 +66,7 @@ export function createDeckStore(storage: StorageLike | undefined = defaultStorag
   const store = createStore<DeckState>()((set, get) => ({
     deck: readDeck(storage, DECK_STORAGE_KEY) ?? EMPTY_DECK,
     previous: readDeck(storage, PREVIOUS_DECK_STORAGE_KEY),
+    replacedByShared: false,
     presenting: null,
     addSlide: (query) => set(({ deck }) => (deck.slides.length >= MAX_DECK_SLIDES ? {} : { deck: { ...deck, slides: [...deck.slides, normaliseSlide(query).slide] } })),
     removeSlide: (index) => set(({ deck }) => ({ deck: { ...deck, slides: deck.slides.filter((_, i) => i !== index) } })),
@@ -77,13 +81,14 @@ export function createDeckStore(storage: StorageLike | undefined = defaultStorag
     setTitle: (title) => set(({ deck }) => ({ deck: { ...deck, title } })),
     openShared: (shared) => {
       const { deck } = get();
-      const same = encodeDeck(deck) === encodeDeck(shared);
-      set({ deck: shared, previous: same || deck.slides.length === 0 ? get().previous : deck });
+      const replaced = encodeDeck(deck) !== encodeDeck(shared) && deck.slides.length > 0;
+      set({ deck: shared, previous: replaced ? deck : get().previous, replacedByShared: replaced });
     },
     restorePrevious: () => {
       const { previous } = get();
-      if (previous) set({ deck: previous, previous: undefined });
+      if (previous) set({ deck: previous, previous: undefined, replacedByShared: false });
     },
+    dismissSharedNotice: () => set({ replacedByShared: false }),
     clear: () => set({ deck: EMPTY_DECK }),
     present: (index) => set(({ deck }) => ({ presenting: deck.slides.length === 0 ? null : Math.max(0, Math.min(index, deck.slides.length - 1)) })),
     stopPresenting: () => set({ presenting: null }),

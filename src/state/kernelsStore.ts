@@ -31,8 +31,20 @@ export interface KernelsRunState {
   relaxedSimd: boolean | null;
   /** Message when the sweep could not start at all. */
   error: string | null;
+  /** Settings of the sweep the results belong to, as sweepKeyOf returns them; empty before the first run. */
+  sweepKey: string;
   runSweep(sweep: KernelsScenario): Promise<void>;
+  /**
+   * Runs the sweep unless its results are already here or on the way, so that a
+   * slide can start its own sweep. A different sweep in progress is cancelled first.
+   */
+  ensureSweep(sweep: KernelsScenario): Promise<void>;
   cancel(): void;
+}
+
+/** Identifies a sweep's settings, to tell whether the results on screen belong to it. */
+export function sweepKeyOf(sweep: KernelsScenario): string {
+  return JSON.stringify(sweep);
 }
 
 /** The sweep's points in the order they run: every kernel at one N before the next N, so all lines grow together. */
@@ -60,6 +72,7 @@ export function sweepJobs(sweep: KernelsScenario): KernelJob[] {
  */
 export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPool>) {
   let controller: AbortController | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
   return createStore<KernelsRunState>()((set, get) => ({
     status: 'idle',
     results: [],
@@ -69,19 +82,36 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
     current: null,
     relaxedSimd: null,
     error: null,
+    sweepKey: '',
+
+    async ensureSweep(sweep) {
+      const key = sweepKeyOf(sweep);
+      const { status, sweepKey, error } = get();
+      if (sweepKey === key && error === null && (status === 'running' || status === 'done')) return inFlight;
+      if (status === 'running') {
+        controller?.abort();
+        await inFlight;
+      }
+      // Another caller may have started a sweep while the cancelled one wound down.
+      if (get().status === 'running') return get().ensureSweep(sweep);
+      return get().runSweep(sweep);
+    },
 
     async runSweep(sweep) {
       if (get().status === 'running') return;
+      let finish = () => {};
+      inFlight = new Promise((resolve) => { finish = resolve; });
       const jobs = sweepJobs(sweep);
       controller = new AbortController();
       const { signal } = controller;
-      set({ status: 'running', results: [], failures: [], pointsDone: 0, pointsTotal: jobs.length, current: null, error: null });
+      set({ status: 'running', results: [], failures: [], pointsDone: 0, pointsTotal: jobs.length, current: null, error: null, sweepKey: sweepKeyOf(sweep) });
       let pool: KernelPool;
       try {
         pool = await getPool();
         if (get().relaxedSimd === null) set({ relaxedSimd: await pool.prepare() });
       } catch (error) {
         set({ status: 'idle', error: `The kernel workers could not start: ${error instanceof Error ? error.message : String(error)}` });
+        finish();
         return;
       }
       // A kernel rejected for memory at one N is rejected at every larger N too.
@@ -113,6 +143,7 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
       }
       set({ status: signal.aborted ? 'cancelled' : 'done', current: null });
       controller = null;
+      finish();
     },
 
     cancel() {

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { encodeDeck } from '../../src/core/scenario/deck.ts';
+import { presetScenario, scenarioQuery } from '../../src/core/scenario/url.ts';
 import { pngSize, readPngText } from '../../src/ui/export/png.ts';
 
 /** Runs the command line as a user would and parses its JSON output. */
@@ -170,13 +172,13 @@ test('a deck presents start to end by keyboard and its link reopens it', async (
   await expectSlide(3);
   await expect(title).toHaveText('Longest trainable sequence: one GPU against the wafer');
 
-  // A focused control inside the slide does not take keys: Enter does not press a focused button.
-  const toggle = page.locator('.slide-body button[aria-expanded] >> visible=true').first();
-  await toggle.focus();
-  const expanded = await toggle.getAttribute('aria-expanded');
-  await page.keyboard.press('Enter');
+  // A focused control inside the slide does not take keys: the readout's length field ignores typing and Enter.
+  const field = page.getByTestId('readout').locator('input');
+  await field.focus();
+  const value = await field.inputValue();
   await page.keyboard.press('x');
-  await expect(toggle).toHaveAttribute('aria-expanded', expanded!);
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue(value);
   await expectSlide(3);
   await page.keyboard.press('Space');
   await expectSlide(4);
@@ -217,14 +219,156 @@ test('slides fill a 16:9 screen at 1080p and 4K', async ({ page }) => {
     expect(background).toBe('rgb(255, 255, 255)');
     // A view that computes marks itself busy; the slide says so until it is done.
     await expect(page.getByTestId('slide-busy')).toHaveCount(0);
-    await expect(page.locator('.slide-computing')).toHaveCount(0);
-    await page.locator('.slide-body > *').last().evaluate((element) => element.setAttribute('aria-busy', 'true'));
-    await expect(page.getByTestId('slide-busy')).toHaveText('Computing…');
+    await page.locator('.slide-fit > *').last().evaluate((element) => element.setAttribute('aria-busy', 'true'));
+    await expect(page.getByTestId('slide-busy')).toHaveText('Computing this slide…');
     await page.locator('.slide-body [aria-busy]').evaluate((element) => element.setAttribute('aria-busy', 'false'));
     await expect(page.getByTestId('slide-busy')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presentation')).toHaveCount(0);
     await page.evaluate(() => localStorage.clear());
+  }
+});
+
+/** Returns the link of a deck made of the given presets, in order. */
+function presetDeckLink(title: string, presetIds: string[]): string {
+  return `./${encodeDeck({ title, slides: presetIds.map((id) => scenarioQuery(presetScenario(id)!).slice(1)) })}`;
+}
+
+/** Explanatory parts of each view's slide that the audience must see: legends first, then captions and key numbers. */
+const SLIDE_PARTS = [
+  { preset: 'gpt-j-figure', legend: 'svg[data-chart="memory"] .legend-label', others: ['svg[data-chart="flops"] .legend-label', '.fit-summary', '[data-testid="readout"]'] },
+  { preset: 'broadcast-vs-gpu-hop', legend: '.fabric-legend', others: ['.fabric-caption', '.fabric-timeline'] },
+  { preset: 'dense-vs-approximate-retrieval', legend: '.kernels-charts .legend', others: ['.kernels-charts svg'] },
+];
+
+/** Checks that every element the selector matches is visible, inside the viewport and inside the slide body. */
+async function expectInsideSlide(page: Page, selector: string) {
+  const elements = page.locator(`.slide-body ${selector}`);
+  expect(await elements.count(), selector).toBeGreaterThan(0);
+  const viewport = page.viewportSize()!;
+  const body = (await page.locator('.slide-body').boundingBox())!;
+  for (const element of await elements.all()) {
+    await expect(element).toBeVisible();
+    const box = (await element.boundingBox())!;
+    expect(box.x, `${selector} left`).toBeGreaterThanOrEqual(Math.max(0, body.x) - 1);
+    expect(box.y, `${selector} top`).toBeGreaterThanOrEqual(Math.max(0, body.y) - 1);
+    expect(box.x + box.width, `${selector} right`).toBeLessThanOrEqual(Math.min(viewport.width, body.x + body.width) + 1);
+    expect(box.y + box.height, `${selector} bottom`).toBeLessThanOrEqual(Math.min(viewport.height, body.y + body.height) + 1);
+  }
+}
+
+test('slide legends fit the frame at 1080p and 4K', async ({ page }) => {
+  test.setTimeout(150_000);
+  const errors = watchErrors(page);
+  // Height of the first legend entry over the screen height, per preset and screen, to compare 1080p with 4K.
+  const legendShare = new Map<string, number>();
+  for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(presetDeckLink('Legends', SLIDE_PARTS.map((part) => part.preset)));
+    await page.getByTestId('header-present').click();
+    for (const [i, part] of SLIDE_PARTS.entries()) {
+      await expect(page.getByTestId('slide-counter')).toHaveText(`${i + 1} / ${SLIDE_PARTS.length}`);
+      await expect(page.getByTestId('slide-busy')).toHaveCount(0, { timeout: 60_000 });
+      await expectInsideSlide(page, part.legend);
+      for (const selector of part.others) await expectInsideSlide(page, selector);
+      await page.screenshot({ path: test.info().outputPath(`${part.preset}-${width}.png`) });
+      const box = (await page.locator(`.slide-body ${part.legend}`).first().locator('xpath=(.//*[normalize-space(text())])[1] | self::*[local-name()="text"]').first().boundingBox())!;
+      legendShare.set(`${part.preset}-${width}`, box.height / height);
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.keyboard.press('Escape');
+  }
+  // Legend text grows with the slide: the same share of the screen at 4K as at 1080p.
+  for (const part of SLIDE_PARTS) {
+    expect(legendShare.get(`${part.preset}-3840`)! / legendShare.get(`${part.preset}-1920`)!, part.preset).toBeCloseTo(1, 1);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('computing slides start by themselves with one message', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(presetDeckLink('Computing', ['gpt-j-figure', 'broadcast-vs-gpu-hop', 'dense-vs-approximate-retrieval']));
+  await page.getByTestId('header-present').click();
+  await expect(page.getByTestId('slide-busy')).toHaveCount(0);
+  // From the second slide on, record the slide body's visible text on every frame, so that a message shown for one frame is caught.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { slideTexts: string[] }).slideTexts = seen;
+    const record = () => {
+      const text = (document.querySelector('.slide-body') as HTMLElement | null)?.innerText ?? '';
+      if (seen[seen.length - 1] !== text) seen.push(text);
+      requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 3');
+  await expect(page.getByTestId('slide-busy')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('fabric-heatmap-canvas')).toBeVisible();
+
+  // Nobody clicks Run sweep: the Kernels slide runs its own sweep and draws every point.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-counter')).toHaveText('3 / 3');
+  await expect(page.locator('.kernels-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('slide-busy')).toHaveCount(0);
+  await expect(page.locator('.kernels-status')).toHaveText('Finished 24 points.');
+  await expect(page.locator('.slide-body .kernels-failures')).toHaveCount(0);
+
+  const texts = await page.evaluate(() => (window as unknown as { slideTexts: string[] }).slideTexts);
+  const joined = texts.join('\n');
+  expect(joined).not.toContain('Waiting for the first simulation');
+  expect(joined).not.toContain('Loading this slide');
+  expect(joined).not.toContain('Run sweep');
+  expect(joined).toContain('Computing this slide…');
+});
+
+test('slide number past the end is reported', async ({ page }) => {
+  await page.goto(presetDeckLink('Four', ['gpt-j-figure', 'attention-crossover', 'very-long-sequences', 'longest-sequence-gpu-vs-wafer']));
+  await page.getByTestId('header-present').click();
+  await page.keyboard.press('9');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('slide-message')).toHaveText('No slide 9. There are 4 slides.');
+  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 4');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 4');
+  await expect(page.getByTestId('slide-message')).toHaveText('');
+});
+
+test('shared deck link says how to restore your deck', async ({ page }) => {
+  await page.goto('./?preset=gpt-j-figure');
+  await page.getByTestId('deck-button').click();
+  await page.getByTestId('add-slide').click();
+  await expect(page.getByTestId('deck-button')).toHaveText('Deck (1)');
+  await expect(page.getByTestId('shared-deck-notice')).toHaveCount(0);
+
+  await page.goto(presetDeckLink('Shared talk', ['attention-crossover', 'very-long-sequences']));
+  const notice = page.getByTestId('shared-deck-notice');
+  await expect(notice).toContainText('The shared deck “Shared talk” (2 slides) is open');
+  await expect(notice).toContainText('“Restore my previous deck” brings yours back.');
+  await expect(page.getByTestId('deck-button')).toHaveText('Deck (2)');
+  await notice.getByRole('button', { name: 'Restore my previous deck' }).click();
+  await expect(page.getByTestId('deck-button')).toHaveText('Deck (1)');
+  await expect(notice).toHaveCount(0);
+});
+
+test('long unbroken title wraps on page and slide', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const word = 'W'.repeat(200);
+  await page.goto(`./?preset=gpt-j-figure&title=${word}&desc=${word}`);
+  await expect(page.getByTestId('scenario-heading')).toContainText(word);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+  await page.getByTestId('deck-button').click();
+  await page.getByTestId('add-slide').click();
+  await expect(page.getByTestId('deck-list')).toContainText(word);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.getByTestId('present').click();
+  const slide = (await page.locator('.slide').boundingBox())!;
+  for (const selector of ['.slide-title', '.slide-caption', 'svg[data-chart="memory"]']) {
+    const box = (await page.locator(selector).boundingBox())!;
+    expect(box.x + box.width, selector).toBeLessThanOrEqual(slide.x + slide.width + 1);
   }
 });
 

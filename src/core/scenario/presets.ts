@@ -90,7 +90,8 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
     id: 'dense-vs-approximate-retrieval',
     title: 'Dense against approximate attention on a retrieval input',
     view: 'kernels',
-    query: 'view=kernels&ker.input=retrieval&ker.k=dense,tiled,window,hierarchical,lowrank,random-features',
+    // Four lengths keep the sweep to a few seconds, so the slide's own run finishes while it is introduced.
+    query: 'view=kernels&ker.input=retrieval&ker.k=dense,tiled,window,hierarchical,lowrank,random-features&ker.n=256,512,1024,2048',
     summary:
       'Exact attention and the approximations (sliding window, hierarchical blocks, low-rank, random features) run in this browser on the same seeded input, in which each query must find one key half the sequence away. '
       + 'The approximations save memory and time, and the error against exact attention shows what they give up: a window narrower than half the sequence cannot see the key at all.',

@@ -54,8 +54,26 @@ export function HeaderTools() {
         <ThemeSwitch />
         <span className="header-status" role="status" aria-live="polite">{status}</span>
       </div>
+      <SharedDeckNotice />
       {panel === 'details' && <ScenarioDetails onClose={() => setPanel('none')} />}
       {panel === 'deck' && <DeckPanel onClose={() => setPanel('none')} />}
     </>
+  );
+}
+
+/** Tells the user that a deck link replaced their own deck, and how to get it back. */
+function SharedDeckNotice() {
+  const replaced = useDeckState((state) => state.replacedByShared);
+  const title = useDeckState((state) => state.deck.title);
+  const count = useDeckState((state) => state.deck.slides.length);
+  if (!replaced) return null;
+  const actions = deckStore.getState();
+  return (
+    <div className="notice shared-deck-notice" role="status" data-testid="shared-deck-notice">
+      The shared deck {title === '' ? '' : <>&ldquo;{title}&rdquo; </>}({count} slide{count === 1 ? '' : 's'}) is open in place of your own deck, which is kept.
+      {' '}&ldquo;Restore my previous deck&rdquo; brings yours back.{' '}
+      <button type="button" onClick={() => actions.restorePrevious()}>Restore my previous deck</button>{' '}
+      <button type="button" onClick={() => actions.dismissSharedNotice()}>Dismiss</button>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { decodeScenario } from '../../core/scenario/url.ts';
 import { deckStore, useDeckState } from '../../state/deck.ts';
 import { appStore } from '../../state/store.ts';
@@ -6,6 +6,7 @@ import { holdUrlSync } from '../../state/urlSync.ts';
 import { ErrorBoundary } from '../common/ErrorBoundary.tsx';
 import { presentationKey } from './keys.ts';
 import { slideText } from './slideInfo.ts';
+import { useSlideComputation } from './slideWork.ts';
 import { COMPUTING_VIEWS, preloadView, SLIDE_VIEWS } from './views.ts';
 import './present.css';
 
@@ -24,6 +25,7 @@ function PresentationScreen({ index }: { index: number }) {
   const slides = useDeckState((state) => state.deck.slides);
   const deckTitle = useDeckState((state) => state.deck.title);
   const [buffer, setBuffer] = useState('');
+  const [message, setMessage] = useState('');
   const bufferRef = useRef('');
   const root = useRef<HTMLDivElement>(null);
   const decoded = useMemo(() => slides.map((slide) => decodeScenario(slide).scenario), [slides]);
@@ -74,6 +76,7 @@ function PresentationScreen({ index }: { index: number }) {
       if (result.handled || !/^F\d{1,2}$/.test(event.key)) event.preventDefault();
       bufferRef.current = result.buffer;
       setBuffer(result.buffer);
+      setMessage(result.action.kind === 'no-such-slide' ? noSuchSlideMessage(result.action.number, result.action.count) : '');
       if (result.action.kind === 'goto') deckStore.getState().present(result.action.index);
       else if (result.action.kind === 'leave') deckStore.getState().stopPresenting();
     };
@@ -83,13 +86,28 @@ function PresentationScreen({ index }: { index: number }) {
 
   useEffect(() => root.current?.focus(), []);
 
-  // A view marks work in progress with aria-busy="true" on any element; the slide then shows that it is computing.
+  useEffect(() => {
+    if (message === '') return;
+    const timer = window.setTimeout(() => setMessage(''), MESSAGE_MS);
+    return () => window.clearTimeout(timer);
+  }, [message]);
+
+  // A view marks work in progress with aria-busy="true" on any element, and the Suspense placeholder below marks
+  // a view module still loading. The slide shows one message from then until the view has drawn its result.
   const body = useRef<HTMLDivElement>(null);
+  const fit = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const computing = useSlideComputation(scenario, decoded[index + 1]);
+  const slideZoom = useSlideZoom();
+  const fitScale = useFitScale(body, fit, slideZoom);
   useEffect(() => {
     const element = body.current;
     if (!element) return;
-    const check = () => setBusy(element.querySelector('[aria-busy="true"]') !== null);
+    const check = () => {
+      setBusy(element.querySelector('[aria-busy="true"]') !== null);
+      setLoading(element.querySelector('[data-slide-loading]') !== null);
+    };
     check();
     const observer = new MutationObserver(check);
     observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
@@ -99,26 +117,78 @@ function PresentationScreen({ index }: { index: number }) {
   if (!scenario) return null;
   const { title, caption } = slideText(scenario);
   const View = SLIDE_VIEWS[scenario.view];
-  const computing = COMPUTING_VIEWS.has(scenario.view);
+  const computesResult = COMPUTING_VIEWS.has(scenario.view);
+  const waiting = busy || computing || loading;
 
   return (
     <div ref={root} className="presentation" role="dialog" aria-modal="true" aria-label={deckTitle || 'Presentation'} tabIndex={-1} data-testid="presentation">
-      <div className="slide" data-slide={index + 1}>
+      <div className="slide" data-slide={index + 1} data-view={scenario.view} style={{ '--slide-zoom': slideZoom } as React.CSSProperties}>
         <h1 className="slide-title" data-testid="slide-title">{title}</h1>
         <div className="slide-body" ref={body}>
-          {busy && <p className="slide-busy" role="status" data-testid="slide-busy">Computing…</p>}
-          <ErrorBoundary key={index} label={title}>
-            <Suspense fallback={<p className="slide-computing" role="status">{computing ? 'Computing this slide…' : 'Loading this slide…'}</p>}>
-              <View />
-            </Suspense>
-          </ErrorBoundary>
+          {waiting && (
+            <p className="slide-busy" role="status" data-testid="slide-busy">
+              {busy || computing || computesResult ? 'Computing this slide…' : 'Loading this slide…'}
+            </p>
+          )}
+          <div className="slide-fit" ref={fit} style={fitScale < 1 ? { transform: `scale(${fitScale})` } : undefined}>
+            <ErrorBoundary key={index} label={title}>
+              <Suspense fallback={<div data-slide-loading="" />}>
+                <View />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         </div>
         {caption !== '' && <p className="slide-caption">{caption}</p>}
         <footer className="slide-footer">
           <span>{deckTitle}</span>
+          <span className="slide-message" role="status" data-testid="slide-message">{message}</span>
           <span data-testid="slide-counter">{buffer !== '' ? `Go to slide ${buffer}…` : `${index + 1} / ${slides.length}`}</span>
         </footer>
       </div>
     </div>
   );
+}
+
+const MESSAGE_MS = 3000;
+
+function noSuchSlideMessage(number: number, count: number): string {
+  const total = `There ${count === 1 ? 'is 1 slide' : `are ${count} slides`}.`;
+  return number === 0 ? `Slides start at 1. ${total}` : `No slide ${number}. ${total}`;
+}
+
+/**
+ * Returns the factor that scales the slide's content down until it fits the slide body, for views taller than
+ * the 16:9 frame. The view keeps its layout width, so its charts are drawn at full size and then shrunk together
+ * with their labels.
+ */
+function useFitScale(body: RefObject<HTMLDivElement | null>, fit: RefObject<HTMLDivElement | null>, zoom: number): number {
+  const [scale, setScale] = useState(1);
+  useLayoutEffect(() => {
+    const outer = body.current;
+    const inner = fit.current;
+    if (!outer || !inner) return;
+    const update = () => {
+      // offsetHeight ignores transforms and is in the zoomed box's own pixels, so the scale never feeds back into it.
+      const natural = inner.offsetHeight * zoom;
+      setScale(Math.min(1, outer.clientHeight / Math.max(1, natural)));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(outer);
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, [body, fit, zoom]);
+  return scale;
+}
+
+/** Returns the slide's width over 1920 px, for drawings that a view sizes in pixels. It follows the .slide rule in present.css. */
+function useSlideZoom(): number {
+  const measure = () => Math.min(window.innerWidth, (window.innerHeight * 16) / 9) / 1920;
+  const [zoom, setZoom] = useState(measure);
+  useEffect(() => {
+    const onResize = () => setZoom(measure());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return zoom;
 }

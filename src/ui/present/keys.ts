@@ -3,6 +3,8 @@ export type PresentationAction =
   | { kind: 'goto'; index: number }
   | { kind: 'leave' }
   | { kind: 'buffer' }
+  /** Digits then Enter named a slide the deck does not have. */
+  | { kind: 'no-such-slide'; number: number; count: number }
   | { kind: 'none' };
 
 export interface KeyResult {
@@ -20,7 +22,7 @@ const BACK = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
  * Maps a key to a presentation action. Right, Down, Page Down and Space go
  * forward; Left, Up and Page Up go back (clickers send Page Up and Page Down);
  * Home and End go to the first and last slide; digits then Enter jump to that
- * slide; Backspace edits the digits; Escape clears them, or leaves when there
+ * slide, or report that it does not exist; Backspace edits the digits; Escape clears them, or leaves when there
  * are none. Every other key does nothing.
  */
 export function presentationKey(key: string, index: number, count: number, buffer: string): KeyResult {
@@ -33,7 +35,7 @@ export function presentationKey(key: string, index: number, count: number, buffe
     const number = Number(buffer);
     return number >= 1 && number <= count
       ? { action: { kind: 'goto', index: number - 1 }, buffer: '', handled: true }
-      : { action: { kind: 'buffer' }, buffer: '', handled: true };
+      : { action: { kind: 'no-such-slide', number, count }, buffer: '', handled: true };
   }
   if (key === 'Escape') return buffer !== '' ? { action: { kind: 'buffer' }, buffer: '', handled: true } : { action: { kind: 'leave' }, buffer: '', handled: true };
   if (FORWARD.has(key)) return { action: { kind: 'goto', index: clamp(index + 1) }, buffer: '', handled: true };

@@ -55,8 +55,23 @@ describe('deck store', () => {
     const own = store.getState().deck;
     store.getState().openShared({ title: 'Shared', slides: ['v=1&b=9'] });
     expect(store.getState().previous).toEqual(own);
+    expect(store.getState().replacedByShared).toBe(true);
     store.getState().restorePrevious();
     expect(store.getState().deck).toEqual(own);
+    expect(store.getState().replacedByShared).toBe(false);
+  });
+
+  it('shared deck notice only when a deck was replaced', () => {
+    const store = createDeckStore(memoryStorage());
+    store.getState().openShared({ title: 'Shared', slides: ['v=1&b=9'] });
+    expect(store.getState().replacedByShared).toBe(false);
+    store.getState().openShared({ title: 'Shared', slides: ['v=1&b=9'] });
+    expect(store.getState().replacedByShared).toBe(false);
+    store.getState().openShared({ title: 'Other', slides: ['v=1&b=8'] });
+    expect(store.getState().replacedByShared).toBe(true);
+    store.getState().dismissSharedNotice();
+    expect(store.getState().replacedByShared).toBe(false);
+    expect(store.getState().previous?.title).toBe('Shared');
   });
 
   it('presenting clamps to the slides', () => {
@@ -91,8 +106,8 @@ describe('presentation keys', () => {
     const typed = go('4');
     expect(typed.buffer).toBe('4');
     expect(go('Enter', 2, typed.buffer).action).toEqual({ kind: 'goto', index: 3 });
-    expect(go('Enter', 2, '9').action).toEqual({ kind: 'buffer' });
-    expect(go('Enter', 2, '0').action).toEqual({ kind: 'buffer' });
+    expect(go('Enter', 2, '9').action).toEqual({ kind: 'no-such-slide', number: 9, count: 5 });
+    expect(go('Enter', 2, '0').action).toEqual({ kind: 'no-such-slide', number: 0, count: 5 });
   });
 
   it('escape clears digits before leaving', () => {
