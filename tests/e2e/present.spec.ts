@@ -239,7 +239,16 @@ const SLIDE_PARTS = [
   { preset: 'gpt-j-figure', legend: 'svg[data-chart="memory"] .legend-label', others: ['svg[data-chart="flops"] .legend-label', '.fit-summary', '[data-testid="readout"]'] },
   { preset: 'broadcast-vs-gpu-hop', legend: '.fabric-legend', others: ['.fabric-caption', '.fabric-timeline'] },
   { preset: 'dense-vs-approximate-retrieval', legend: '.kernels-charts .legend', others: ['.kernels-charts svg'] },
+  { preset: 'accuracy-by-position', legend: '.acc-legend', others: ['svg[data-chart="accuracy-by-position"]'] },
 ];
+
+/** Imports accuracy by position from a CSV in the Accuracy view, as a presenter without GPT-2's weights would. */
+async function importAccuracyCsv(page: Page) {
+  await page.getByRole('tab', { name: 'Accuracy by position' }).click();
+  const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},${(0.2 + i * 0.01).toFixed(2)},${(0.4 + i * 0.01).toFixed(2)}`);
+  await page.getByTestId('csv-import').setInputFiles({ name: 'measured.csv', mimeType: 'text/csv', buffer: Buffer.from(`position,top1,top5\n${rows.join('\n')}\n`) });
+  await expect(page.locator('svg[data-chart="accuracy-by-position"]')).toBeVisible();
+}
 
 /** Checks that every element the selector matches is visible, inside the viewport and inside the slide body. */
 async function expectInsideSlide(page: Page, selector: string) {
@@ -265,6 +274,7 @@ test('slide legends fit the frame at 1080p and 4K', async ({ page }) => {
   for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
     await page.setViewportSize({ width, height });
     await page.goto(presetDeckLink('Legends', SLIDE_PARTS.map((part) => part.preset)));
+    await importAccuracyCsv(page);
     await page.getByTestId('header-present').click();
     for (const [i, part] of SLIDE_PARTS.entries()) {
       await expect(page.getByTestId('slide-counter')).toHaveText(`${i + 1} / ${SLIDE_PARTS.length}`);
