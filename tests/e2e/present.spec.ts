@@ -217,7 +217,7 @@ test('slides fill a 16:9 screen at 1080p and 4K', async ({ page }) => {
     expect(fontSize).toBeCloseTo(width / 60, 0);
     const background = await page.locator('.presentation').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
-    // A view that computes marks itself busy; the slide says so until it is done.
+    // A view that computes marks itself busy, and the slide shows that until it is done.
     await expect(page.getByTestId('slide-busy')).toHaveCount(0);
     await page.locator('.slide-fit > *').last().evaluate((element) => element.setAttribute('aria-busy', 'true'));
     await expect(page.getByTestId('slide-busy')).toHaveText('Computing this slide…');
@@ -295,7 +295,7 @@ test('slide legends fit the frame at 1080p and 4K', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('computing slides start by themselves with one message', async ({ page }) => {
+test('computing slides start unaided', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(presetDeckLink('Computing', ['gpt-j-figure', 'broadcast-vs-gpu-hop', 'dense-vs-approximate-retrieval']));
@@ -317,7 +317,7 @@ test('computing slides start by themselves with one message', async ({ page }) =
   await expect(page.getByTestId('slide-busy')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('fabric-heatmap-canvas')).toBeVisible();
 
-  // Nobody clicks Run sweep: the Kernels slide runs its own sweep and draws every point.
+  // Without a click on Run sweep, the Kernels slide runs its own sweep and draws every point.
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('slide-counter')).toHaveText('3 / 3');
   await expect(page.locator('.kernels-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -346,7 +346,7 @@ test('slide number past the end is reported', async ({ page }) => {
   await expect(page.getByTestId('slide-message')).toHaveText('');
 });
 
-test('shared deck link says how to restore your deck', async ({ page }) => {
+test('shared deck link offers restore', async ({ page }) => {
   await page.goto('./?preset=gpt-j-figure');
   await page.getByTestId('deck-button').click();
   await page.getByTestId('add-slide').click();
