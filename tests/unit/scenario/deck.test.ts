@@ -4,6 +4,10 @@ import { formatScenarioFile, parseScenarioFile } from '../../../src/core/scenari
 import { presetScenario } from '../../../src/core/scenario/url.ts';
 import { createDeckStore, DECK_STORAGE_KEY } from '../../../src/state/deck.ts';
 import { presentationKey } from '../../../src/ui/present/keys.ts';
+import type { KernelJob } from '../../../src/core/kernels/job.ts';
+import { DEFAULT_KERNELS_SCENARIO } from '../../../src/core/kernels/scenario.ts';
+import { createKernelsStore } from '../../../src/state/kernelsStore.ts';
+import type { KernelPool, KernelRunResult, RunOptions } from '../../../src/workers/kernelPool.ts';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -143,5 +147,47 @@ describe('scenario files', () => {
       const result = parseScenarioFile(text, 'x.json');
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+describe('slide sweeps', () => {
+  /** A pool that records each point it runs and answers after a timer tick, with a result naming the point. */
+  function recordingPool() {
+    const points: string[] = [];
+    const pool = {
+      prepare: async () => false,
+      run: async (job: KernelJob, options: RunOptions) => {
+        points.push(`${job.kernel}@${job.shape.seqLen}`);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        options.onProgress?.(1);
+        return { kernel: job.kernel, seqLen: job.shape.seqLen, medianMs: 1 } as KernelRunResult;
+      },
+    };
+    return { pool: pool as unknown as KernelPool, points };
+  }
+  const small = { ...DEFAULT_KERNELS_SCENARIO, kernels: ['tiled', 'window'], seqLens: [256, 512] };
+  const other = { ...small, seqLens: [1024, 2048] };
+
+  it('ensureSweep runs a sweep once', async () => {
+    const { pool, points } = recordingPool();
+    const store = createKernelsStore(() => pool);
+    await Promise.all([store.getState().ensureSweep(small), store.getState().ensureSweep(small)]);
+    expect(points).toEqual(['tiled@256', 'window@256', 'tiled@512', 'window@512']);
+    expect(store.getState().status).toBe('done');
+    await store.getState().ensureSweep(small);
+    expect(points).toHaveLength(4);
+  });
+
+  it('ensureSweep replaces another sweep', async () => {
+    const { pool, points } = recordingPool();
+    const store = createKernelsStore(() => pool);
+    const first = store.getState().runSweep(small);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await store.getState().ensureSweep(other);
+    await first;
+    expect(store.getState().status).toBe('done');
+    expect(store.getState().results.map((result) => result.seqLen)).toEqual([1024, 1024, 2048, 2048]);
+    expect(points.filter((point) => point.endsWith('@1024') || point.endsWith('@2048'))).toHaveLength(4);
+    expect(points.length).toBeLessThan(8);
   });
 });
