@@ -71,7 +71,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Network first keeps an online page current; the cache answers when the network fails. Vary is
+  // Network first keeps an online page current, and the cache serves requests when the network fails. Vary is
   // ignored because module scripts send an Origin header that the precache requests did not.
   event.respondWith(fetch(request).then((response) => {
     if (response.ok) {

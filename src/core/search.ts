@@ -9,7 +9,7 @@ export interface LargestResult {
 /**
  * Finds the largest n in [1, limit] for which `holds(n)` is true, assuming it
  * is true up to some n and false beyond. A doubling search then bisection
- * needs about 2·log2(n) calls, and the answer is exact to one.
+ * needs about 2·log2(n) calls, and the result is exact to one.
  */
 export function largestSatisfying(holds: (n: number) => boolean, limit: number): LargestResult {
   if (!holds(1)) return { value: null, atLimit: false };

@@ -10,7 +10,7 @@ export interface AppState {
   scenario: Scenario;
   /** URL fields that were ignored when the page opened or the user went Back, shown in a notice. */
   ignored: IgnoredField[];
-  /** Where the ignored fields came from, for the notice's wording. */
+  /** Origin of the ignored fields, which decides the notice's wording. */
   ignoredSource: IgnoredSource;
   setScenario(update: Scenario | ((scenario: Scenario) => Scenario)): void;
   updateScaling(patch: Partial<ScalingScenario>): void;

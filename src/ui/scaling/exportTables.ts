@@ -2,7 +2,7 @@ import type { ChartData } from '../export/index.ts';
 import { STACK_ORDER } from './components.ts';
 import type { ScalingData } from './useScalingData.ts';
 
-/** The memory chart's numbers, one row per sequence length, with units in the column names. */
+/** Builds the memory chart's table: one row per sequence length, units in the column names. */
 export function memoryTable(data: ScalingData): ChartData {
   return {
     columns: ['seq_tokens', ...STACK_ORDER.map((key) => `${key}_bytes`), 'total_bytes', 'on_wafer_bytes'],
@@ -10,7 +10,7 @@ export function memoryTable(data: ScalingData): ChartData {
   };
 }
 
-/** The FLOPs chart's numbers, one row per sequence length. */
+/** Builds the FLOPs chart's table: one row per sequence length. */
 export function flopsTable(data: ScalingData): ChartData {
   return {
     columns: ['seq_tokens', 'dense_flops', 'attention_flops', 'logits_flops', 'model_flops', 'hardware_flops', 'attention_share_fraction'],
