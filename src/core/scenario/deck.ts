@@ -1,3 +1,4 @@
+import { toSearchParams } from './fields.ts';
 import { decodeScenario, scenarioQuery, type IgnoredField } from './url.ts';
 
 /** An ordered list of slides; each slide is a scenario query string without "?". */
@@ -13,7 +14,7 @@ export const EMPTY_DECK: Deck = { title: '', slides: [] };
 
 /** True when the query is a deck link (it has deck= or slide= parameters). */
 export function isDeckQuery(query: string | URLSearchParams): boolean {
-  const params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
+  const params = toSearchParams(query);
   return params.has('deck') || params.has('slide');
 }
 
@@ -37,7 +38,7 @@ export function encodeDeck(deck: Deck): string {
  * a title that is too long and slides beyond MAX_DECK_SLIDES are reported too.
  */
 export function decodeDeck(query: string | URLSearchParams): { deck: Deck; ignored: IgnoredField[] } {
-  const params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
+  const params = toSearchParams(query);
   const ignored: IgnoredField[] = [];
   let title = params.get('deck') ?? '';
   if (title.length > MAX_DECK_TITLE_CHARS) {

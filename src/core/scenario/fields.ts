@@ -107,3 +107,9 @@ export const idListCodec = (key: string, isKnown: (id: string) => boolean, maxIt
   format: (ids: string[]) => ids.join(','),
   equals: (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]),
 });
+
+/** Reads a query string, with or without its leading "?", or passes parsed parameters through. */
+export function toSearchParams(query: string | URLSearchParams): URLSearchParams {
+  if (typeof query !== 'string') return query;
+  return new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+}

@@ -8,7 +8,7 @@ import { RECIPE_IDS } from '../scaling/recipes.ts';
 import { ATTENTION_VARIANTS, MODES, RECOMPUTE_MODES, SCALING_LIMITS, type AttentionSettings } from '../scaling/settings.ts';
 import { MAX_SWEEP_POINTS } from '../scaling/sweep.ts';
 import {
-  booleanCodec, enumCodec, groupField, type AnyUrlField, idListCodec, integerCodec, numberCodec, PartiallyValidError, type UrlField,
+  booleanCodec, enumCodec, groupField, type AnyUrlField, idListCodec, integerCodec, numberCodec, PartiallyValidError, toSearchParams, type UrlField,
 } from './fields.ts';
 import { formatCustomModel, parseCustomModel } from './modelCodec.ts';
 import { findScenarioPreset, SCENARIO_PRESETS } from './presets.ts';
@@ -193,7 +193,7 @@ function startingScenario(params: URLSearchParams, ignored: IgnoredField[]): Sce
  * `ignored` with the reason. A preset= parameter applies first, wherever it is.
  */
 export function decodeScenario(query: string | URLSearchParams): DecodeResult {
-  const params = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
+  const params = toSearchParams(query);
   const ignored: IgnoredField[] = [];
 
   const version = params.get('v');
