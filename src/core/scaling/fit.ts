@@ -6,9 +6,9 @@ import { bytesOnDevice, memoryBreakdown } from './memory.ts';
 import { SCALING_LIMITS, type ScalingSettings } from './settings.ts';
 
 /**
- * The settings that apply on one device. Tensor and sequence parallelism split
- * a layer across several GPUs; a wafer-scale engine under weight streaming runs
- * the whole layer on one wafer, so for it they are set to one device.
+ * Returns the settings that apply on one device. Tensor and sequence
+ * parallelism split a layer across several GPUs. A wafer-scale engine under
+ * weight streaming runs the whole layer on one wafer, so for it they are off.
  */
 export function settingsForDevice(settings: ScalingSettings, device: Pick<Device, 'memoryMode'>): ScalingSettings {
   if (device.memoryMode === 'all' || (settings.tensorParallel === 1 && !settings.sequenceParallel)) return settings;

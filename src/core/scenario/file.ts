@@ -28,7 +28,7 @@ function reject(value: string, reason: string): ScenarioFileResult {
 
 /**
  * Reads a scenario file. A file that is not a scenario file is rejected as a
- * whole; inside a valid file, each invalid field keeps its default and is
+ * whole. Inside a valid file, each invalid field keeps its default and is
  * listed in `ignored`, as for a URL.
  */
 export function parseScenarioFile(text: string, fileName = 'file'): ScenarioFileResult {
@@ -51,7 +51,8 @@ export function parseScenarioFile(text: string, fileName = 'file'): ScenarioFile
   for (const [key, value] of Object.entries(fields as Record<string, unknown>)) {
     if (key === 'v') continue;
     if (typeof value === 'string') params.append(key, value);
-    else if (typeof value === 'number' || typeof value === 'boolean') params.append(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    else if (typeof value === 'boolean') params.append(key, value ? '1' : '0');
+    else if (typeof value === 'number') params.append(key, String(value));
     else ignored.push({ key, value: JSON.stringify(value) ?? String(value), reason: 'expected text, a number or a boolean' });
   }
   const decoded = decodeScenario(params);

@@ -265,7 +265,7 @@ function checkCrossFieldRules(scenario: Scenario, base: Scenario, givenKeys: Rea
   return result;
 }
 
-/** The scenario as a query string starting with "?". */
+/** Formats the scenario as a query string starting with "?". */
 export function scenarioQuery(scenario: Scenario): string {
   // Commas separate list items and read better unescaped; they are legal in a query string.
   return `?${encodeScenario(scenario).toString().replace(/%2C/gi, ',')}`;

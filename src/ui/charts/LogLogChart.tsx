@@ -54,7 +54,7 @@ interface Props {
   height: number;
   /** The x under the pointer or keyboard cursor, or null. */
   hoverX: number | null;
-  /** Where keyboard steps start when nothing is hovered. */
+  /** Starting point of keyboard steps when nothing is hovered. */
   cursorX?: number;
   onHoverX: (x: number | null) => void;
   /** Text for screen readers summarising the chart. */

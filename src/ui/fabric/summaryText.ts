@@ -9,7 +9,7 @@ export function formatRatio(ratio: number): string {
   return `${ratio.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}×`;
 }
 
-/** Writes a token count, or says that no sequence fits; "at least" marks the search limit. */
+/** Formats a token count, or states that no sequence fits; "at least" marks the search limit. */
 export function maxSeqText(value: number | null, atLimit = false): string {
   if (value === null) return 'none: even one token does not fit';
   return `${atLimit ? 'at least ' : ''}${formatInteger(value)} tokens`;

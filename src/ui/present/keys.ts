@@ -20,10 +20,10 @@ const BACK = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 /**
  * Maps a key to a presentation action. Right, Down, Page Down and Space go
- * forward; Left, Up and Page Up go back (clickers send Page Up and Page Down);
- * Home and End go to the first and last slide; digits then Enter jump to that
- * slide, or report that it does not exist; Backspace edits the digits; Escape clears them, or leaves when there
- * are none. Every other key does nothing.
+ * forward, and Left, Up and Page Up go back (clickers send Page Up and Page Down).
+ * Home and End go to the first and last slide. Digits then Enter jump to that
+ * slide, or report that it does not exist. Backspace edits the digits, and
+ * Escape clears them or, when there are none, leaves. Every other key does nothing.
  */
 export function presentationKey(key: string, index: number, count: number, buffer: string): KeyResult {
   const clamp = (target: number) => Math.max(0, Math.min(count - 1, target));

@@ -10,7 +10,7 @@ interface Props {
   width: number;
   height: number;
   hoverSeq: number | null;
-  /** Where keyboard steps start: the readout's current length. */
+  /** Starting point of keyboard steps: the readout's current length. */
   cursorSeq: number;
   onHoverSeq: (seq: number | null) => void;
 }
