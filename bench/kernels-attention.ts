@@ -4,7 +4,7 @@
 // kernel on one thread, tfjs-backend-wasm (Node and Chromium), and a plain
 // JavaScript loop. Prints medians and GFLOP/s as a Markdown table.
 // With --long it also runs tiled attention at N = 65,536 in the Kernels view.
-// Run: npx tsx bench/kernels-attention.ts [--repeats R] [--node-only] [--long]
+// Run: npx tsx bench/kernels-attention.ts [--repeats R] [--node-only | --chromium-only] [--long]
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -207,7 +207,7 @@ async function chromiumTfjs(page: Page): Promise<Row> {
 
 console.log(`Single-head exact attention, d = ${HEAD_DIM}, non-causal; medians of ${repeats} runs after a warm-up`);
 console.log(`machine: ${machineDescription()}, ${availableParallelism()} logical cores; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-rows.push(await nodePool(), await nodeSingleThread(), await nodeTfjs(), await plainLoop());
+if (!args.includes('--chromium-only')) rows.push(await nodePool(), await nodeSingleThread(), await nodeTfjs(), await plainLoop());
 if (!args.includes('--node-only')) rows.push(...(await chromiumRows()));
 
 const header = `| Method | Where | Threads | ${LENGTHS.map((n) => `N = ${n}: ms (GFLOP/s)`).join(' | ')} |`;

@@ -66,6 +66,24 @@ export function sweepJobs(sweep: KernelsScenario): KernelJob[] {
   return jobs;
 }
 
+/** The progress bar follows a point at most this often, in milliseconds. */
+const PROGRESS_SHOWN_EVERY_MS = 100;
+/** Maximum wait for the page to draw between points, for a tab in the background where frames stop. */
+const DRAW_WAIT_MS = 100;
+
+/** Resolves after the page has drawn its next frame, or after DRAW_WAIT_MS; at once where nothing is drawn. */
+function pageDrawn(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, DRAW_WAIT_MS);
+    // The frame callback runs before the frame is painted; the timeout after it runs once painting is done.
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
+}
+
 /**
  * Creates the store of sweep results. getPool creates the worker pool on the
  * first run; tests pass a pool of their own.
@@ -123,13 +141,22 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
           set((state) => ({ failures: [...state.failures, { kernel, seqLen: shape.seqLen, headDim: shape.headDim, kind: 'rejected', message: 'Skipped: a smaller N already exceeded the memory budget.' }], pointsDone: state.pointsDone + 1 }));
           continue;
         }
+        // The last point's result is drawn before this one is timed, so that drawing does not take its cores.
+        await pageDrawn();
+        if (signal.aborted) break;
         set({ current: { kernel, seqLen: shape.seqLen, fraction: 0 } });
+        let progressShownAt = -Infinity;
         try {
           const result = await pool.run(job, {
             budgetBytes: sweep.budgetMiB * 1024 ** 2,
             repeats: sweep.repeats,
             signal,
-            onProgress: (fraction) => set((state) => (state.current ? { current: { ...state.current, fraction } } : {})),
+            onProgress: (fraction) => {
+              const now = performance.now();
+              if (now - progressShownAt < PROGRESS_SHOWN_EVERY_MS) return;
+              progressShownAt = now;
+              set((state) => (state.current ? { current: { ...state.current, fraction } } : {}));
+            },
           });
           set((state) => ({ results: [...state.results, result], pointsDone: state.pointsDone + 1 }));
         } catch (error) {

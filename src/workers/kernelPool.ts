@@ -1,7 +1,8 @@
-import { proxy, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import { exactFlops } from '../core/kernels/flops.ts';
 import { checkJob, ioBytes, planLayout, type JobErrors, type KernelJob } from '../core/kernels/job.ts';
-import { planTasks, taskPairs, type TaskRange } from '../core/kernels/plan.ts';
+import { controlView, readProgress, resetControl, stopClaiming } from '../core/kernels/control.ts';
+import { planTasks } from '../core/kernels/plan.ts';
 import { getKernel } from '../core/kernels/registry.ts';
 import { TEST_FAILING_KERNEL } from '../core/kernels/types.ts';
 import type { KernelWorkerApi } from './kernelWorkerApi.ts';
@@ -63,6 +64,8 @@ export class RunCancelledError extends Error {
 
 /** Points cheaper than this many FLOPs get one untimed run before the timed ones. */
 const WARM_UP_BELOW_FLOPS = 2e9;
+/** How often the progress of a long point is read, in milliseconds. */
+const PROGRESS_POLL_MS = 100;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,8 +115,8 @@ export class KernelPool {
     const { shape } = job;
     const layout = planLayout(shape, this.size);
     const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
+    const control = controlView(memory, layout);
     const cancelled = cancellation(options.signal);
-    let stopped = false;
     const call = async <T>(slot: number, work: (api: Remote<KernelWorkerApi>) => Promise<T>): Promise<T> => {
       const worker = this.workers[slot]!;
       this.busy[slot] = true;
@@ -122,7 +125,8 @@ export class KernelPool {
         this.busy[slot] = false;
         return result;
       } catch (error) {
-        stopped = true;
+        // The other workers finish the task they are on and claim no more.
+        stopClaiming(control);
         if (error instanceof RunCancelledError) throw error;
         throw new KernelRunError(job.kernel, shape.seqLen, shape.headDim, error instanceof Error ? error.message : String(error));
       }
@@ -130,34 +134,22 @@ export class KernelPool {
 
     try {
       await call(0, (api) => api.generate(job, memory, layout));
-      // Row-level progress costs a MessagePort per task, which is noticeable
-      // next to a point of a few milliseconds; short points report per task.
-      const rowProgress = this.flopsOf(job) >= WARM_UP_BELOW_FLOPS;
-      const runOnce = async (onPairs?: (donePairs: number, totalPairs: number) => void) => {
+      // A long point's progress is read from the control block while it runs;
+      // a short one reports after each run.
+      const pollProgress = this.flopsOf(job) >= WARM_UP_BELOW_FLOPS;
+      const runOnce = async (onFraction?: (fraction: number) => void): Promise<number> => {
         const tasks = planTasks(shape, this.size);
-        const totalPairs = tasks.reduce((sum, task) => sum + taskPairs(task, shape), 0);
-        let donePairs = 0;
-        const running = new Map<number, number>();
-        const report = () => onPairs?.(donePairs + [...running.values()].reduce((a, b) => a + b, 0), totalPairs);
-        const start = performance.now();
-        await Promise.all(
-          this.workers.map(async (_, slot) => {
-            for (let task = tasks.shift(); task && !stopped; task = tasks.shift()) {
-              const range: TaskRange = task;
-              const onRows = onPairs && rowProgress
-                ? proxy((rows: number) => {
-                    running.set(slot, taskPairs({ ...range, rowEnd: range.rowStart + rows }, shape));
-                    report();
-                  })
-                : undefined;
-              await call(slot, (api) => api.run(job, memory, layout, slot, range, onRows));
-              running.delete(slot);
-              donePairs += taskPairs(range, shape);
-              report();
-            }
-          }),
-        );
-        return performance.now() - start;
+        resetControl(control);
+        const poll = onFraction && pollProgress ? setInterval(() => onFraction(readProgress(control)), PROGRESS_POLL_MS) : undefined;
+        const startedAt = performance.timeOrigin + performance.now();
+        try {
+          const finishedAt = await Promise.all(
+            this.workers.map((_, slot) => call(slot, (api) => api.run(job, memory, layout, slot, tasks))),
+          );
+          return runMilliseconds(startedAt, finishedAt, performance.timeOrigin + performance.now());
+        } finally {
+          clearInterval(poll);
+        }
       };
 
       // A short point is run once untimed first, so that JavaScript kernels
@@ -165,12 +157,13 @@ export class KernelPool {
       if (this.flopsOf(job) < WARM_UP_BELOW_FLOPS) await runOnce();
       const timesMs: number[] = [];
       for (let repeat = 0; repeat < options.repeats; repeat++) {
-        timesMs.push(await runOnce((done, total) => options.onProgress?.((repeat + Math.min(1, done / total)) / options.repeats)));
+        timesMs.push(await runOnce((fraction) => options.onProgress?.((repeat + fraction) / options.repeats)));
+        options.onProgress?.((repeat + 1) / options.repeats);
       }
       const errors = await call(0, (api) => api.evaluate(job, memory, layout));
       return this.result(job, timesMs, errors);
     } catch (error) {
-      stopped = true;
+      stopClaiming(control);
       this.replaceBusyWorkers();
       throw error;
     } finally {
@@ -214,6 +207,18 @@ export class KernelPool {
       errors,
     };
   }
+}
+
+/**
+ * Duration of one run: from the page posting it to the last worker finishing,
+ * by the workers' own clocks, so that the page drawing the view when the
+ * results arrive does not count. Falls back to the page's wall time if the
+ * workers' clock does not agree with it.
+ */
+export function runMilliseconds(startedAt: number, finishedAt: readonly number[], seenAt: number): number {
+  const byWorkers = Math.max(...finishedAt) - startedAt;
+  const wall = seenAt - startedAt;
+  return Number.isFinite(byWorkers) && byWorkers > 0 && byWorkers <= wall ? byWorkers : wall;
 }
 
 /** Creates a promise that rejects with RunCancelledError when the signal aborts. */

@@ -6,9 +6,10 @@ import { referenceRows } from './reference.ts';
 import { getKernel, isKernelId } from './registry.ts';
 import { checkShape, tensorLength, type AttentionBuffers, type AttentionShape } from './shape.ts';
 import { tiledScratchBytes } from './tiled.ts';
+import { claimTask, controlBytes, controlView, reportProgress } from './control.ts';
 import { TEST_FAILING_KERNEL, type KernelParams, type KernelTask } from './types.ts';
 import { pagesFor, WASM_MAX_PAGES, WASM_RESERVED_BYTES } from './wasm/engine.ts';
-import type { TaskRange } from './plan.ts';
+import { pairsBefore, taskPairs, type TaskRange } from './plan.ts';
 
 /** One measured point of a sweep: a kernel on one shape and input. */
 export interface KernelJob {
@@ -28,6 +29,8 @@ export interface MemoryLayout {
   out: number;
   /** Scratch area of each worker slot. */
   scratch: number[];
+  /** Byte offset of the control block through which the workers share out tasks (control.ts). */
+  control: number;
   pages: number;
   /** Distinguishes this job's memory from earlier ones in a worker's instance cache. */
   memoryKey: number;
@@ -48,13 +51,15 @@ export function planLayout(shape: AttentionShape, slots: number): MemoryLayout {
   const scratchBytes = align(tiledScratchBytes(shape.headDim), 64);
   const base = WASM_RESERVED_BYTES;
   const scratch = Array.from({ length: slots }, (_, slot) => base + 4 * arrayBytes + slot * scratchBytes);
+  const control = base + 4 * arrayBytes + slots * scratchBytes;
   return {
     q: base,
     k: base + arrayBytes,
     v: base + 2 * arrayBytes,
     out: base + 3 * arrayBytes,
     scratch,
-    pages: pagesFor(4 * arrayBytes + slots * scratchBytes),
+    control,
+    pages: pagesFor(4 * arrayBytes + slots * scratchBytes + controlBytes(slots)),
     memoryKey: nextMemoryKey++,
   };
 }
@@ -120,6 +125,28 @@ export function runTask(
   };
   if (onRows) task.onRows = onRows;
   getKernel(job.kernel).run(task);
+}
+
+/**
+ * Runs tasks of a job in worker slot `slot`, claiming them one at a time
+ * through the memory's control block until none is left or the pool
+ * requests a stop. Every worker of the pool calls this with the same list, so no task
+ * waits for a message from the page. Returns the number of tasks run.
+ */
+export function runClaimedTasks(job: KernelJob, memory: WebAssembly.Memory, layout: MemoryLayout, slot: number, tasks: readonly TaskRange[]): number {
+  if (!Number.isInteger(slot) || slot < 0 || slot >= layout.scratch.length) throw new ValidationError('slot', slot, `0 to ${layout.scratch.length - 1}`);
+  const control = controlView(memory, layout);
+  const totalPairs = tasks.reduce((sum, task) => sum + taskPairs(task, job.shape), 0);
+  let donePairs = 0;
+  let ran = 0;
+  for (let index = claimTask(control); index >= 0 && index < tasks.length; index = claimTask(control)) {
+    const task = tasks[index]!;
+    runTask(job, memory, layout, slot, task, (rows) => reportProgress(control, slot, (donePairs + pairsBefore(task.rowStart, task.rowStart + rows, job.shape)) / totalPairs));
+    donePairs += taskPairs(task, job.shape);
+    reportProgress(control, slot, donePairs / totalPairs);
+    ran++;
+  }
+  return ran;
 }
 
 export interface JobErrors extends ErrorMetrics {

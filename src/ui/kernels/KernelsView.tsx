@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import { useAppState } from '../../state/store.ts';
-import { useKernelsState } from '../../state/kernelsStore.ts';
+import { kernelsStore, useKernelsState } from '../../state/kernelsStore.ts';
 import { formatTokens } from '../../core/units.ts';
 import { useElementWidth } from '../common/useElementWidth.ts';
 import { KernelsCharts } from './KernelsCharts.tsx';
@@ -9,49 +10,69 @@ import { KERNEL_LABELS } from './kernelLabels.ts';
 import '../scaling/scaling.css';
 import './kernels.css';
 
+// Charts, table and controls are memoised: while a sweep runs, progress
+// changes many times a second and only the run bar should redraw, because
+// drawing takes the cores the kernels are being timed on.
+const MemoCharts = memo(KernelsCharts);
+const MemoTable = memo(KernelsTable);
+const MemoControls = memo(KernelsControls);
+
 /** Real attention kernels run in this browser's workers: time, memory and error against N. */
 export default function KernelsView() {
   const sweep = useAppState((state) => state.scenario.kernels);
-  const run = useKernelsState((state) => state);
+  const status = useKernelsState((state) => state.status);
+  const results = useKernelsState((state) => state.results);
+  const failures = useKernelsState((state) => state.failures);
+  const error = useKernelsState((state) => state.error);
+  const relaxedSimd = useKernelsState((state) => state.relaxedSimd);
   const { ref, width } = useElementWidth<HTMLDivElement>(720);
-  const running = run.status === 'running';
-  const pointFraction = run.current?.fraction ?? 0;
-  const overall = run.pointsTotal === 0 ? 0 : (run.pointsDone + (running ? pointFraction : 0)) / run.pointsTotal;
+  const running = status === 'running';
 
   return (
     <div className="kernels-view">
       <aside className="kernels-aside" aria-label="Sweep settings">
-        <KernelsControls disabled={running} />
+        <MemoControls disabled={running} />
       </aside>
       <section className="kernels-main" ref={ref}>
-        <div className="kernels-runbar">
-          <button type="button" className="primary" onClick={() => void run.runSweep(sweep)} disabled={running || sweep.kernels.length === 0}>
-            Run sweep
-          </button>
-          <button type="button" onClick={run.cancel} disabled={!running}>
-            Cancel
-          </button>
-          <progress max={1} value={overall} aria-label="Sweep progress" data-progress={overall.toFixed(3)} />
-          <span className="kernels-status" role="status" data-status={run.status}>
-            {statusText(run)}
-          </span>
-        </div>
-        {run.error && <p className="error-panel">{run.error}</p>}
-        {run.status === 'idle' && run.results.length === 0 && (
+        <RunBar canRun={sweep.kernels.length > 0} onRun={() => void kernelsStore.getState().runSweep(sweep)} />
+        {error && <p className="error-panel">{error}</p>}
+        {status === 'idle' && results.length === 0 && (
           <p className="field-hint">
             Run sweep times each chosen kernel at each N on {typeof navigator === 'undefined' ? 'all' : navigator.hardwareConcurrency || 2} workers in this
             browser, and measures its error against float64 exact attention.
           </p>
         )}
-        <KernelsCharts kernels={sweep.kernels} seqLens={sweep.seqLens} results={run.results} width={width} />
-        <KernelsTable results={run.results} failures={run.failures} />
-        {run.relaxedSimd !== null && (
+        <MemoCharts kernels={sweep.kernels} seqLens={sweep.seqLens} results={results} width={width} />
+        <MemoTable results={results} failures={failures} />
+        {relaxedSimd !== null && (
           <p className="field-hint">
-            The exact tiled kernel runs as WebAssembly SIMD{run.relaxedSimd ? ' with fused multiply-add (relaxed SIMD)' : ''}, split by query rows across the
+            The exact tiled kernel runs as WebAssembly SIMD{relaxedSimd ? ' with fused multiply-add (relaxed SIMD)' : ''}, split by query rows across the
             workers, which share one memory.
           </p>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Run and Cancel buttons, the progress bar and the status line: the only part that follows progress. */
+function RunBar({ canRun, onRun }: { canRun: boolean; onRun: () => void }) {
+  const run = useKernelsState((state) => state);
+  const running = run.status === 'running';
+  const pointFraction = run.current?.fraction ?? 0;
+  const overall = run.pointsTotal === 0 ? 0 : (run.pointsDone + (running ? pointFraction : 0)) / run.pointsTotal;
+  return (
+    <div className="kernels-runbar">
+      <button type="button" className="primary" onClick={onRun} disabled={running || !canRun}>
+        Run sweep
+      </button>
+      <button type="button" onClick={run.cancel} disabled={!running}>
+        Cancel
+      </button>
+      <progress max={1} value={overall} aria-label="Sweep progress" data-progress={overall.toFixed(3)} />
+      <span className="kernels-status" role="status" data-status={run.status}>
+        {statusText(run)}
+      </span>
     </div>
   );
 }

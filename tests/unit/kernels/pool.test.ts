@@ -55,8 +55,8 @@ describe('kernel pool over MessageChannel', () => {
     const { pool } = createInProcessPool(2);
     pools.push(pool);
     const fractions: number[] = [];
-    await pool.run(job('dense', 700, { shape: { seqLen: 700, heads: 1, headDim: 32, causal: true } }), { ...options, onProgress: (f) => fractions.push(f) });
-    expect(fractions.length).toBeGreaterThan(2);
+    await pool.run(job('dense', 700, { shape: { seqLen: 700, heads: 1, headDim: 32, causal: true } }), { ...options, repeats: 4, onProgress: (f) => fractions.push(f) });
+    expect(fractions.length).toBeGreaterThanOrEqual(4);
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
     expect(fractions.at(-1)).toBe(1);
   });

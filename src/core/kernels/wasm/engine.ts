@@ -92,12 +92,17 @@ export function pagesFor(bytes: number): number {
   return Math.ceil((WASM_RESERVED_BYTES + bytes) / WASM_PAGE_BYTES);
 }
 
+/** How long warmUpAttention keeps the kernel busy, in milliseconds. */
+const WARM_UP_MS = 150;
+
 /**
- * Runs the kernel a few times on a small problem so that the engine compiles
- * its optimised tier (V8 starts WebAssembly on a baseline compiler and tiers
- * up hot functions) before anything is timed.
+ * Runs the kernel on a small problem for WARM_UP_MS, so that the engine has
+ * compiled its optimised tier before anything is timed. V8 starts WebAssembly
+ * on a baseline compiler and compiles hot functions again on a background
+ * thread, which would otherwise share the cores with the first timed runs.
+ * `now` reads a clock in milliseconds.
  */
-export function warmUpAttention(shared: boolean): void {
+export function warmUpAttention(shared: boolean, now: () => number = () => Date.now()): void {
   const seqLen = 256;
   const headDim = 64;
   const bytes = seqLen * headDim * 4;
@@ -105,7 +110,8 @@ export function warmUpAttention(shared: boolean): void {
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
   const wasm = attentionInstance(memory);
   const base = WASM_RESERVED_BYTES;
-  for (let run = 0; run < 6; run++) {
+  const start = now();
+  for (let run = 0; run < 6 || now() - start < WARM_UP_MS; run++) {
     wasm.flashForward(base, base + bytes, base + 2 * bytes, base + 3 * bytes, base + 4 * bytes, seqLen, headDim, headDim, 0, seqLen, run % 2, 0.125);
   }
 }
