@@ -10,9 +10,13 @@ const ROWS_PER_CALL = 256;
 /** Key tile of the JavaScript fallback. */
 const JS_TILE = 64;
 
-/** Scratch bytes of one WebAssembly task, the same figure as the module's scratchBytes(headDim). */
+/**
+ * Scratch bytes of one WebAssembly task, the same figure as the module's
+ * scratchBytes(headDim): query, key and output tiles, the score tile, and
+ * each row's running max, sum and rescaling factor.
+ */
 export function tiledScratchBytes(headDim: number): number {
-  return (64 * headDim * 3 + 64 * 64 + 2 * 64) * 4;
+  return (64 * headDim * 3 + 64 * 64 + 3 * 64) * 4;
 }
 
 /**

@@ -4,7 +4,8 @@ import { exactAttention } from '../../../src/core/kernels/exact.ts';
 import { compareOutputs } from '../../../src/core/kernels/metrics.ts';
 import { referenceAttention } from '../../../src/core/kernels/reference.ts';
 import type { AttentionShape } from '../../../src/core/kernels/shape.ts';
-import { tiledKernel } from '../../../src/core/kernels/tiled.ts';
+import { tiledKernel, tiledScratchBytes } from '../../../src/core/kernels/tiled.ts';
+import { attentionInstance } from '../../../src/core/kernels/wasm/engine.ts';
 import { makeInputs, runKernel } from './helpers.ts';
 
 // float32 inputs and float32 accumulation over up to a few hundred keys of
@@ -81,5 +82,10 @@ describe('exactAttention', () => {
       const errors = compareOutputs(exactAttention(inputs.q, inputs.k, inputs.v, shape), referenceAttention(inputs.q, inputs.k, inputs.v, shape), shape);
       expect(errors.maxAbsError).toBeLessThan(MAX_ABS_TOLERANCE);
     }
+  });
+
+  it('matches the module scratch size', () => {
+    const wasm = attentionInstance(new WebAssembly.Memory({ initial: 2, maximum: 2 }));
+    for (const headDim of [8, 64, 128]) expect(tiledScratchBytes(headDim)).toBe(wasm.scratchBytes(headDim));
   });
 });
