@@ -153,7 +153,8 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
             signal,
             onProgress: (fraction) => {
               const now = performance.now();
-              if (now - progressShownAt < PROGRESS_SHOWN_EVERY_MS) return;
+              // The end of the timed runs is always shown, because the error measurement follows.
+              if (fraction < 1 && now - progressShownAt < PROGRESS_SHOWN_EVERY_MS) return;
               progressShownAt = now;
               set((state) => (state.current ? { current: { ...state.current, fraction } } : {}));
             },

@@ -50,6 +50,15 @@ test('progress advances and Cancel stops the sweep', async ({ page }) => {
   await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
 });
 
+test('status names the error measurement', async ({ page }) => {
+  // At N = 16,384 the float64 comparison after the timed run takes seconds.
+  await page.goto('./?view=kernels&ker.k=tiled&ker.n=16384&ker.rep=1');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(status(page)).toContainText('measuring error against float64 attention', { timeout: 30_000 });
+  await expect(page.locator('progress[data-progress]')).toHaveAttribute('data-progress', '1.000');
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+});
+
 test('failing kernel is reported and the pool keeps working', async ({ page }) => {
   await page.goto('./?view=kernels&ker.k=test-fail,tiled&ker.n=256,512&ker.rep=1');
   await page.getByRole('button', { name: 'Run sweep' }).click();
