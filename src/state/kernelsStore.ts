@@ -71,7 +71,7 @@ const PROGRESS_SHOWN_EVERY_MS = 100;
 /** Maximum wait for the page to draw between points, for a tab in the background where frames stop. */
 const DRAW_WAIT_MS = 100;
 
-/** Resolves after the page has drawn its next frame, or after DRAW_WAIT_MS; at once where nothing is drawn. */
+/** Resolves after the page has drawn its next frame, or after DRAW_WAIT_MS, and at once where nothing is drawn. */
 function pageDrawn(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
