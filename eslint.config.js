@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'src/**/*.wasm', 'build', 'assembly'] /* AssemblyScript, checked by asc */ },
+  { ignores: ['dist', 'dist-*', 'bench/out', 'node_modules', 'test-results', 'playwright-report', 'src/**/*.wasm', 'build', 'assembly'] /* AssemblyScript, checked by asc */ },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
