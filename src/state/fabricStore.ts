@@ -17,7 +17,7 @@ export interface Camera {
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'error';
 
-/** Transient state of the Fabric view; none of it goes into the URL. */
+/** Transient state of the Fabric view, none of it in the URL. The view and the pin are part of the scenario. */
 export interface FabricUiState {
   status: SimulationStatus;
   result: FabricResult | undefined;
@@ -26,9 +26,6 @@ export interface FabricUiState {
   /** Runs cancelled because a newer scenario started. */
   cancelledRuns: number;
   hover: PeCoordinates | undefined;
-  pinned: PeCoordinates | undefined;
-  /** The camera when the view was left, restored when it is shown again. */
-  camera: Camera | undefined;
   wavefrontPlaying: boolean;
   /** Cycles since the broadcast entered, or undefined when no wavefront is shown. */
   wavefrontCycle: number | undefined;
@@ -44,8 +41,6 @@ export function createFabricStore() {
     error: undefined,
     cancelledRuns: 0,
     hover: undefined,
-    pinned: undefined,
-    camera: undefined,
     wavefrontPlaying: false,
     wavefrontCycle: undefined,
     wavefrontCyclesPerSecond: 200,

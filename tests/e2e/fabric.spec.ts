@@ -102,6 +102,44 @@ test.describe('Fabric view', () => {
     await expect(pinned.getByRole('row', { name: /Used of/ })).toContainText('106.2%');
   });
 
+  test('view and pin travel in the URL', async ({ page }) => {
+    await openFabric(page, '&fab.s=2251');
+    const fitted = await camera(page);
+    await page.getByLabel('PE column x').fill('4');
+    await page.getByLabel('PE row y').fill('101');
+    await page.getByRole('button', { name: 'Zoom to PE' }).click();
+    await expect.poll(async () => (await camera(page)).k).toBe(64);
+    // Zoom to PE centres the PE, so the view's centre is the middle of PE (4, 101).
+    await expect(page).toHaveURL(/fab\.cam=4\.5,101\.5,\d/);
+    // Changes less than 600 ms apart share one history entry; the pin gets its own.
+    await page.waitForTimeout(700);
+    const box = (await page.locator('.fabric-heatmap').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page).toHaveURL(/fab\.pin=4,101/);
+
+    await page.reload();
+    await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    // The zoom is written to four significant digits, so the scale comes back within 0.05%.
+    await expect.poll(async () => Math.abs((await camera(page)).k - 64)).toBeLessThan(0.032);
+    await expect(page.getByRole('region', { name: 'Pinned PE' })).toContainText('PE (4, 101)');
+
+    // Back removes the pin, then the zoom.
+    await page.goBack();
+    await expect(page.getByRole('region', { name: 'Pinned PE' })).toHaveCount(0);
+    await page.goBack();
+    await expect.poll(async () => (await camera(page)).k).toBeCloseTo(fitted.k, 5);
+    await expect(page).not.toHaveURL(/fab\.cam/);
+  });
+
+  test('a pin outside the fabric is explained', async ({ page }) => {
+    await openFabric(page, '&fab.pin=2000,10');
+    const pinned = page.getByRole('region', { name: 'Pinned PE' });
+    await expect(pinned).toContainText('This PE lies outside the 757 × 996 fabric now shown.');
+    await pinned.getByRole('button', { name: 'Unpin' }).click();
+    await expect(pinned).toHaveCount(0);
+    await expect(page).not.toHaveURL(/fab\.pin/);
+  });
+
   test('invalid SRAM is reported and the result kept', async ({ page }) => {
     await openFabric(page, '');
     await page.getByLabel('SRAM per PE').fill('-5');

@@ -14,6 +14,23 @@ export type FabricMetric = (typeof FABRIC_METRICS)[number];
 /** Injection point of a broadcast: the west edge of every row, or one PE in usable coordinates. */
 export type WavefrontSource = { kind: 'west' } | { kind: 'point'; x: number; y: number };
 
+/** A PE in fabric coordinates: column x and row y, reserved edges included. */
+export interface FabricPe {
+  x: number;
+  y: number;
+}
+
+/**
+ * The heatmap's view, independent of the screen: the point at its centre in
+ * fabric coordinates (PE widths, reserved edges included) and the zoom
+ * relative to the whole fabric fitting the view (1).
+ */
+export interface FabricCamera {
+  centerX: number;
+  centerY: number;
+  zoom: number;
+}
+
 /** The GPU cluster that runs the same layer beside the wafer. */
 export interface GpuClusterSettings {
   gpus: number;
@@ -39,6 +56,10 @@ export interface FabricScenario {
   source: WavefrontSource;
   gpu: GpuClusterSettings;
   metric: FabricMetric;
+  /** The heatmap's view; undefined shows the whole fabric. */
+  camera: FabricCamera | undefined;
+  /** The PE whose values are pinned beside the heatmap. */
+  pin: FabricPe | undefined;
 }
 
 // GPU defaults: about 2 µs to move data between two network nodes (Cerebras blog, "Context is Everything",
@@ -60,6 +81,8 @@ export const DEFAULT_FABRIC_SCENARIO: FabricScenario = {
   source: { kind: 'west' },
   gpu: DEFAULT_GPU_CLUSTER,
   metric: 'memory',
+  camera: undefined,
+  pin: undefined,
 };
 
 /** Allowed ranges of the fabric parameters, in the units of FabricParameters. */
@@ -79,6 +102,11 @@ export const FABRIC_LIMITS: Record<keyof FabricParameters, { min: number; max: n
   cyclesPerHop: { min: 0, max: 1e6, integer: false },
   weightBandwidth: { min: 1e6, max: 1e16, integer: false },
 };
+
+/** Zoom relative to the whole fabric fitting the view. The heatmap narrows it to what its viewport allows. */
+export const FABRIC_ZOOM_LIMITS = { min: 0.5, max: 100_000 };
+/** Largest fabric coordinate a view centre or a pin may name, the largest fabric side. */
+const MAX_FABRIC_COORDINATE = 4095;
 
 export const FABRIC_SEQ_LIMITS = { min: 1, max: SCALING_LIMITS.seq.max };
 export const TILE_KEYS_LIMITS = { min: 1, max: 1_000_000 };
@@ -135,6 +163,52 @@ const sourceCodec = {
   equals: (a: WavefrontSource, b: WavefrontSource) => sourceCodec.format(a) === sourceCodec.format(b),
 };
 
+/** Rounds a camera as the URL writes it: centres to 0.1 PE and the zoom to four significant digits. */
+export function roundCamera(camera: FabricCamera): FabricCamera {
+  return { centerX: Math.round(camera.centerX * 10) / 10, centerY: Math.round(camera.centerY * 10) / 10, zoom: Number(camera.zoom.toPrecision(4)) };
+}
+
+/** Text of an absent camera or pin, for a URL that must clear one a preset sets. */
+const NONE = 'none';
+
+const cameraCodec = {
+  parse(raw: string): FabricCamera | undefined {
+    if (raw === NONE) return undefined;
+    const parts = raw.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+    const [centerX, centerY, zoom] = parts;
+    const centreOk = (value: number | undefined) => value !== undefined && Number.isFinite(value) && value >= 0 && value <= MAX_FABRIC_COORDINATE + 1;
+    const zoomOk = zoom !== undefined && Number.isFinite(zoom) && zoom >= FABRIC_ZOOM_LIMITS.min && zoom <= FABRIC_ZOOM_LIMITS.max;
+    if (parts.length !== 3 || !centreOk(centerX) || !centreOk(centerY) || !zoomOk) {
+      throw new ValidationError(
+        'fab.cam',
+        raw,
+        `x,y,zoom: the view's centre in fabric PEs (0 to ${MAX_FABRIC_COORDINATE + 1}) and a zoom from ${FABRIC_ZOOM_LIMITS.min} to ${FABRIC_ZOOM_LIMITS.max.toLocaleString('en-US')}, e.g. 375.5,497,24`,
+        'Leave it out to show the whole fabric.',
+      );
+    }
+    return roundCamera({ centerX: centerX!, centerY: centerY!, zoom: zoom! });
+  },
+  format(camera: FabricCamera | undefined): string {
+    if (!camera) return NONE;
+    const rounded = roundCamera(camera);
+    return `${rounded.centerX},${rounded.centerY},${rounded.zoom}`;
+  },
+  equals: (a: FabricCamera | undefined, b: FabricCamera | undefined) => cameraCodec.format(a) === cameraCodec.format(b),
+};
+
+const pinCodec = {
+  parse(raw: string): FabricPe | undefined {
+    if (raw === NONE) return undefined;
+    const match = /^(\d{1,4}),(\d{1,4})$/.exec(raw.trim());
+    if (!match || Number(match[1]) > MAX_FABRIC_COORDINATE || Number(match[2]) > MAX_FABRIC_COORDINATE) {
+      throw new ValidationError('fab.pin', raw, `a PE as x,y in fabric coordinates from 0 to ${MAX_FABRIC_COORDINATE}, reserved edges included, e.g. 380,500`);
+    }
+    return { x: Number(match[1]), y: Number(match[2]) };
+  },
+  format: (pe: FabricPe | undefined) => (pe ? `${pe.x},${pe.y}` : NONE),
+  equals: (a: FabricPe | undefined, b: FabricPe | undefined) => pinCodec.format(a) === pinCodec.format(b),
+};
+
 function gpuField<K extends keyof GpuClusterSettings>(key: string, name: K, codec: Pick<UrlField<Scenario, GpuClusterSettings[K]>, 'parse' | 'format'>): UrlField<Scenario, GpuClusterSettings[K]> {
   return {
     key,
@@ -165,4 +239,6 @@ export const FABRIC_URL_FIELDS: readonly AnyUrlField<Scenario>[] = [
   gpuField('fab.gbw', 'linkBandwidth', scaledNumberCodec('fab.gbw', GPU_LIMITS.linkGigabytesPerSecond.min, GPU_LIMITS.linkGigabytesPerSecond.max, 1e9)),
   gpuField('fab.gdev', 'deviceId', enumCodec('fab.gdev', gpuDeviceIds)),
   groupField('fab.metric', 'fabric', 'metric', enumCodec('fab.metric', FABRIC_METRICS)),
+  groupField('fab.cam', 'fabric', 'camera', cameraCodec),
+  groupField('fab.pin', 'fabric', 'pin', pinCodec),
 ];

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { FabricMetric } from '../../core/fabric/scenario.ts';
 import type { FabricResult } from '../../core/fabric/simulate.ts';
 import { fabricStore, useFabricState, type Camera } from '../../state/fabricStore.ts';
+import { appStore, useAppState } from '../../state/store.ts';
+import { fitCamera, sameCamera, scenarioCamera, screenCamera } from './camera.ts';
+import { insideFabric, setPin } from './pin.ts';
 import { Canvas2DRenderer, type HeatmapRenderer, type Viewport } from './canvasRenderer.ts';
 import { colourPyramid, pyramidFor } from './heatmapImage.ts';
 import { colourScale, formatMetricValue, type ColourScale } from './colour.ts';
@@ -14,17 +17,14 @@ const PE_ZOOM = 64;
 const MAX_ZOOM = 200;
 const KEY_ZOOM_STEP = 1.5;
 const KEY_PAN_PIXELS = 60;
+/** The view is written to the scenario, and so to the URL, this long after the last pan or zoom. */
+const CAMERA_COMMIT_MS = 300;
 
 export interface HeatmapProps {
   result: FabricResult;
   metric: FabricMetric;
   /** Receives the colour scale in use, for the legend. */
   onScale?: (scale: ColourScale) => void;
-}
-
-function fitCamera(viewport: Viewport, columns: number, rows: number): Camera {
-  const k = Math.min(viewport.width / columns, viewport.height / rows) * 0.98;
-  return { k, x: (viewport.width - columns * k) / 2, y: (viewport.height - rows * k) / 2 };
 }
 
 /** Handle the parent uses to zoom to a PE and to export the drawn heatmap. */
@@ -51,8 +51,10 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   const heatDirtyRef = useRef(true);
   const [viewport, setViewport] = useState<Viewport>({ width: 0, height: 0, dpr: 1 });
   const [rendererError, setRendererError] = useState<string | undefined>();
+  const commitTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hover = useFabricState((state) => state.hover);
-  const pinned = useFabricState((state) => state.pinned);
+  const pinned = useAppState((state) => state.scenario.fabric.pin);
+  const cameraSetting = useAppState((state) => state.scenario.fabric.camera);
   const wavefrontCycle = useFabricState((state) => state.wavefrontCycle);
   const { geometry } = result;
 
@@ -82,7 +84,8 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
         container.dataset.cameraY = String(camera.y);
       }
     }
-    const { hover: hovered, pinned: pinnedPe } = fabricStore.getState();
+    const hovered = fabricStore.getState().hover;
+    const pinnedPe = insideFabric(appStore.getState().scenario.fabric.pin, geometry.columns, geometry.rows);
     drawOverlay(overlay, {
       geometry, camera, viewport, values: result.metrics[metric], traffic: result.metrics.traffic, trafficMax,
       formatValue: (value) => formatMetricValue(metric, value),
@@ -134,29 +137,51 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     }
   }, [viewport]);
 
+  // Writes the view into the scenario once panning and zooming pause, so the URL can share it.
+  const commitCamera = useCallback(() => {
+    clearTimeout(commitTimerRef.current);
+    commitTimerRef.current = undefined;
+    if (viewport.width === 0) return;
+    const next = scenarioCamera(cameraRef.current, viewport, geometry.columns, geometry.rows);
+    if (sameCamera(next, appStore.getState().scenario.fabric.camera)) return;
+    appStore.getState().setScenario((scenario) => ({ ...scenario, fabric: { ...scenario.fabric, camera: next } }));
+  }, [viewport, geometry.columns, geometry.rows]);
+
   // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || viewport.width === 0) return;
     const fit = fitCamera(viewport, geometry.columns, geometry.rows);
     const behaviour = zoom<HTMLDivElement, unknown>()
-      .scaleExtent([fit.k / 2, MAX_ZOOM])
+      .scaleExtent([fit.k / 2, Math.max(MAX_ZOOM, fit.k)])
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         cameraRef.current = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
         heatDirtyRef.current = true;
-        fabricStore.getState().set({ camera: cameraRef.current });
         requestDraw();
+        clearTimeout(commitTimerRef.current);
+        commitTimerRef.current = setTimeout(commitCamera, CAMERA_COMMIT_MS);
       });
     zoomRef.current = behaviour;
     const selection = select(container).call(behaviour);
-    const saved = fabricStore.getState().camera;
-    const start = saved && saved.k >= fit.k / 2 ? saved : fit;
+    // The scenario's view is kept in fabric coordinates, so it survives a resize or a new result.
+    const start = screenCamera(appStore.getState().scenario.fabric.camera, viewport, geometry.columns, geometry.rows);
     selection.call(behaviour.transform, zoomIdentity.translate(start.x, start.y).scale(start.k));
     return () => {
       selection.on('.zoom', null);
+      // A pending view is written at once, so leaving the view does not lose it.
+      if (commitTimerRef.current !== undefined) commitCamera();
     };
-    // The camera resets only when the viewport or the fabric's size changes, not on every new result.
-  }, [viewport, geometry.columns, geometry.rows, requestDraw]);
+  }, [viewport, geometry.columns, geometry.rows, requestDraw, commitCamera]);
+
+  // A view that arrives from outside (Back, Forward, a link or a slide) moves the camera.
+  useEffect(() => {
+    const container = containerRef.current;
+    const behaviour = zoomRef.current;
+    if (!container || !behaviour || viewport.width === 0) return;
+    if (sameCamera(scenarioCamera(cameraRef.current, viewport, geometry.columns, geometry.rows), cameraSetting)) return;
+    const target = screenCamera(cameraSetting, viewport, geometry.columns, geometry.rows);
+    select(container).call(behaviour.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+  }, [cameraSetting, viewport, geometry.columns, geometry.rows]);
 
   const zoomToPe = useCallback(
     (x: number, y: number) => {
@@ -239,8 +264,8 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       onPointerLeave={() => fabricStore.getState().set({ hover: undefined })}
       onClick={(event) => {
         const pe = pointerPe(event as unknown as PointerEvent<HTMLDivElement>);
-        const current = fabricStore.getState().pinned;
-        fabricStore.getState().set({ pinned: pe && (pe.x !== current?.x || pe.y !== current?.y) ? pe : undefined });
+        const current = appStore.getState().scenario.fabric.pin;
+        setPin(pe && (pe.x !== current?.x || pe.y !== current?.y) ? { x: pe.x, y: pe.y } : undefined);
       }}
     >
       <canvas ref={heatRef} className="fabric-canvas" data-testid="fabric-heatmap-canvas" style={{ width: viewport.width, height: viewport.height }} />
@@ -250,3 +275,4 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     </div>
   );
 }
+

@@ -2,7 +2,9 @@ import { FABRIC_METRICS } from '../../core/fabric/scenario.ts';
 import { peMemory } from '../../core/fabric/peMemory.ts';
 import type { FabricResult } from '../../core/fabric/simulate.ts';
 import { formatBytes } from '../../core/units.ts';
-import { fabricStore, useFabricState, type PeCoordinates } from '../../state/fabricStore.ts';
+import { useFabricState, type PeCoordinates } from '../../state/fabricStore.ts';
+import { useAppState } from '../../state/store.ts';
+import { setPin } from './pin.ts';
 import { METRIC_INFO, formatMetricValue } from './colour.ts';
 
 function usableCoordinates(result: FabricResult, pe: PeCoordinates): PeCoordinates | undefined {
@@ -47,10 +49,24 @@ export function HoverReadout({ result }: { result: FabricResult }) {
 
 /** Shows the pinned PE's shares and its memory by part. */
 export function PinnedPanel({ result }: { result: FabricResult }) {
-  const pinned = useFabricState((state) => state.pinned);
+  const pinned = useAppState((state) => state.scenario.fabric.pin);
   if (!pinned) return null;
   const usable = usableCoordinates(result, pinned);
-  const unpin = () => fabricStore.getState().set({ pinned: undefined });
+  const unpin = () => setPin(undefined);
+  const { columns, rows: fabricRows } = result.geometry;
+  if (pinned.x >= columns || pinned.y >= fabricRows) {
+    // A link can pin a PE of a larger fabric than the one now simulated.
+    return (
+      <section className="fabric-pinned" aria-label="Pinned PE">
+        <h3>PE ({pinned.x}, {pinned.y})</h3>
+        <p>
+          This PE lies outside the {columns.toLocaleString('en-US')} × {fabricRows.toLocaleString('en-US')} fabric now shown. Click a PE on the heatmap to pin
+          another.
+        </p>
+        <button type="button" onClick={unpin}>Unpin</button>
+      </section>
+    );
+  }
   if (!usable) {
     return (
       <section className="fabric-pinned" aria-label="Pinned PE">

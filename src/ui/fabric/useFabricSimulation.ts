@@ -13,9 +13,9 @@ function client(): FabricSimulationClient {
   return sharedClient;
 }
 
-/** Serialises the input without the fields that change only the picture, so switching the metric does not re-run. */
+/** Serialises the input without the fields that change only the picture, so switching the metric, moving the view or pinning a PE does not re-run. */
 function simulationKey(input: FabricRunInput): string {
-  return JSON.stringify({ ...input, fabric: { ...input.fabric, metric: undefined } });
+  return JSON.stringify({ ...input, fabric: { ...input.fabric, metric: undefined, camera: undefined, pin: undefined } });
 }
 
 function inputOf(scenario: Scenario): FabricRunInput | string {
