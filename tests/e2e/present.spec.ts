@@ -295,6 +295,19 @@ test('slide legends fit the frame at 1080p and 4K', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('4K fabric slide draws at screen resolution', async ({ page }) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await page.goto(presetDeckLink('Wafer', ['broadcast-vs-gpu-hop']));
+  await page.getByTestId('header-present').click();
+  await expect(page.getByTestId('slide-busy')).toHaveCount(0, { timeout: 60_000 });
+  const heatmap = page.locator('.slide-body [data-testid="fabric-heatmap-canvas"]');
+  await expect.poll(() => heatmap.evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(2000);
+  // The slide zooms a 1920 px layout to the 3840 px screen, so the canvas needs twice its layout width in pixels.
+  const sizes = await heatmap.evaluate((canvas: HTMLCanvasElement) => ({ pixels: canvas.width, onScreen: canvas.getBoundingClientRect().width, layout: canvas.offsetWidth }));
+  expect(sizes.onScreen / sizes.layout).toBeCloseTo(2, 1);
+  expect(Math.abs(sizes.pixels - sizes.onScreen)).toBeLessThanOrEqual(4);
+});
+
 test('computing slides start unaided', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1920, height: 1080 });

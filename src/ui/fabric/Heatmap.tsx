@@ -17,6 +17,8 @@ const PE_ZOOM = 64;
 const MAX_ZOOM = 200;
 const KEY_ZOOM_STEP = 1.5;
 const KEY_PAN_PIXELS = 60;
+/** Largest canvas pixels per layout pixel, which bounds the canvas at about 4,300 × 2,400 on a full 4K slide. */
+const MAX_PIXEL_RATIO = 4;
 /** The view is written to the scenario, and so to the URL, this long after the last pan or zoom. */
 const CAMERA_COMMIT_MS = 300;
 
@@ -111,11 +113,12 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
 
   useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
 
-  // Size the canvases to the container in device pixels, so the image stays sharp at any pixel ratio.
+  // Size the canvases to the container in device pixels, so the image stays sharp at any pixel ratio
+  // and on a presentation slide that CSS zooms the layout to a 4K screen.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       if (!rendererRef.current && heatRef.current) {
         try {
           rendererRef.current = new Canvas2DRenderer(heatRef.current);
@@ -123,10 +126,18 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
           setRendererError((error as Error).message);
         }
       }
-      setViewport({ width: container.clientWidth, height: container.clientHeight, dpr: window.devicePixelRatio || 1 });
-    });
+      const dpr = Math.min(MAX_PIXEL_RATIO, (window.devicePixelRatio || 1) * screenScale(container));
+      const next = { width: container.clientWidth, height: container.clientHeight, dpr };
+      setViewport((current) => (current.width === next.width && current.height === next.height && current.dpr === next.dpr ? current : next));
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(container);
-    return () => observer.disconnect();
+    // A slide's zoom follows the window, while the layout size the observer watches stays the same.
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
   }, []);
 
   useEffect(() => {
@@ -148,6 +159,8 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   }, [viewport, geometry.columns, geometry.rows]);
 
   // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera.
+  // NOTE: d3-zoom reads the pointer in screen pixels, so on a CSS-zoomed slide a wheel zoom
+  // keeps a point near the pointer fixed rather than the one under it.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || viewport.width === 0) return;
@@ -230,7 +243,9 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
 
   const pointerPe = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return peAt(cameraRef.current, geometry, event.clientX - rect.left, event.clientY - rect.top);
+    // The camera works in layout pixels; a zoomed slide shows each of them larger on screen.
+    const scale = screenScale(event.currentTarget);
+    return peAt(cameraRef.current, geometry, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale);
   };
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
@@ -276,3 +291,9 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   );
 }
 
+/** Returns how many screen pixels one layout pixel of the element covers: 1, except under CSS zoom or scaling. */
+function screenScale(element: HTMLElement): number {
+  // offsetWidth, like the bounding box, includes the borders.
+  const width = element.getBoundingClientRect().width;
+  return element.offsetWidth > 0 && width > 0 ? width / element.offsetWidth : 1;
+}
