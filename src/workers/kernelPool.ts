@@ -171,12 +171,19 @@ export class KernelPool {
     }
   }
 
-  /** Workers still computing cannot be interrupted, so they are terminated and replaced. */
+  /**
+   * Terminates and replaces the workers still computing, which cannot be
+   * interrupted. Each replacement compiles and warms up its module at once,
+   * so that the next run is not timed on a cold engine.
+   */
   private replaceBusyWorkers(): void {
     this.busy.forEach((busy, slot) => {
       if (!busy) return;
       this.workers[slot]!.terminate();
-      this.workers[slot] = this.factory();
+      const replacement = this.factory();
+      // A failure here surfaces again, with the kernel and N, on the next run's call.
+      replacement.api.prepare().catch(() => {});
+      this.workers[slot] = replacement;
       this.busy[slot] = false;
     });
   }

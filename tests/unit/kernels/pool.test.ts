@@ -9,10 +9,12 @@ import { KernelPool, KernelRunError, RunCancelledError, type PoolWorker } from '
 /** A pool whose "workers" are the real worker API exposed over in-process MessageChannels. */
 function createInProcessPool(size: number) {
   const created: MessageChannel[] = [];
+  const prepared = { count: 0 };
   const factory = (): PoolWorker => {
     const channel = new MessageChannel();
     created.push(channel);
-    expose(createKernelWorkerApi(), channel.port1);
+    const api = createKernelWorkerApi();
+    expose({ ...api, prepare: () => { prepared.count += 1; return api.prepare(); } }, channel.port1);
     return {
       api: wrap<KernelWorkerApi>(channel.port2),
       terminate: () => {
@@ -22,7 +24,7 @@ function createInProcessPool(size: number) {
       crashed: new Promise<never>(() => {}),
     };
   };
-  return { pool: new KernelPool(factory, size), created };
+  return { pool: new KernelPool(factory, size), created, prepared };
 }
 
 function job(kernel: string, seqLen: number, overrides: Partial<KernelJob> = {}): KernelJob {
@@ -71,14 +73,15 @@ describe('kernel pool over MessageChannel', () => {
   });
 
   it('names kernel, N and d when a worker throws, then keeps working', async () => {
-    const { pool, created } = createInProcessPool(2);
+    const { pool, created, prepared } = createInProcessPool(2);
     pools.push(pool);
     const failure = await pool.run(job('test-fail', 256), options).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(KernelRunError);
     expect((failure as KernelRunError).message).toMatch(/^test-fail failed at N = 256, d = 32: /);
-    // The failed worker was replaced with a new one.
+    // The failed worker was replaced with a new one, which warms up before its first run.
     expect(created.length).toBeGreaterThan(2);
     const result = await pool.run(job('tiled', 256), options);
+    expect(prepared.count).toBe(created.length - 2);
     expect(result.errors.maxAbsError).toBeLessThan(4e-6);
   });
 
