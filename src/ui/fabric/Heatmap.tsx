@@ -159,8 +159,8 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   }, [viewport, geometry.columns, geometry.rows]);
 
   // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera.
-  // NOTE: d3-zoom reads the pointer in screen pixels, so on a CSS-zoomed slide a wheel zoom
-  // keeps a point near the pointer fixed rather than the one under it.
+  // NOTE: d3-zoom reads the pointer in screen pixels, so on a CSS-zoomed slide (4K) a drag pans
+  // by the slide's zoom factor too much and a wheel zoom is not centred on the pointer.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || viewport.width === 0) return;
