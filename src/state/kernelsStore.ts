@@ -138,7 +138,7 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
         if (signal.aborted) break;
         const { kernel, shape } = job;
         if (overBudget.has(kernel)) {
-          set((state) => ({ failures: [...state.failures, { kernel, seqLen: shape.seqLen, headDim: shape.headDim, kind: 'rejected', message: 'Skipped: a smaller N already exceeded the memory budget.' }], pointsDone: state.pointsDone + 1 }));
+          set((state) => ({ failures: [...state.failures, { kernel, seqLen: shape.seqLen, headDim: shape.headDim, kind: 'rejected', message: 'Skipped: a smaller N already exceeded the memory budget.' }], pointsDone: state.pointsDone + 1, current: null }));
           continue;
         }
         // The last point's result is drawn before this one is timed, so that drawing does not take its cores.
@@ -159,14 +159,14 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
               set((state) => (state.current ? { current: { ...state.current, fraction } } : {}));
             },
           });
-          set((state) => ({ results: [...state.results, result], pointsDone: state.pointsDone + 1 }));
+          set((state) => ({ results: [...state.results, result], pointsDone: state.pointsDone + 1, current: null }));
         } catch (error) {
           if (error instanceof RunCancelledError) break;
           if (error instanceof MemoryBudgetError) overBudget.add(kernel);
           const rejected = error instanceof MemoryBudgetError || error instanceof ValidationError;
           const message = error instanceof KernelRunError || rejected ? error.message : `${kernel} failed at N = ${shape.seqLen}, d = ${shape.headDim}: ${String(error)}`;
           const failure: KernelFailure = { kernel, seqLen: shape.seqLen, headDim: shape.headDim, kind: rejected ? 'rejected' : 'failed', message };
-          set((state) => ({ failures: [...state.failures, failure], pointsDone: state.pointsDone + 1 }));
+          set((state) => ({ failures: [...state.failures, failure], pointsDone: state.pointsDone + 1, current: null }));
         }
       }
       set({ status: signal.aborted ? 'cancelled' : 'done', current: null });

@@ -62,8 +62,16 @@ export class RunCancelledError extends Error {
   }
 }
 
-/** Points cheaper than this many FLOPs get one untimed run before the timed ones. */
+/** Points cheaper than this many FLOPs get untimed runs before the timed ones. */
 const WARM_UP_BELOW_FLOPS = 2e9;
+/**
+ * Untimed runs of a cheap point go on for this long, in milliseconds, and at
+ * least MIN_WARM_UP_RUNS times: a JavaScript kernel's first runs in a worker
+ * are interpreted or only partly optimised.
+ */
+const WARM_UP_MS = 100;
+const MIN_WARM_UP_RUNS = 3;
+const MAX_WARM_UP_RUNS = 20;
 /** How often the progress of a long point is read, in milliseconds. */
 const PROGRESS_POLL_MS = 100;
 
@@ -134,8 +142,8 @@ export class KernelPool {
 
     try {
       await call(0, (api) => api.generate(job, memory, layout));
-      // A long point's progress is read from the control block while it runs;
-      // a short one reports after each run.
+      // A long point's progress is read from the control block while it runs.
+      // A short one reports after each run.
       const pollProgress = this.flopsOf(job) >= WARM_UP_BELOW_FLOPS;
       const runOnce = async (onFraction?: (fraction: number) => void): Promise<number> => {
         const tasks = planTasks(shape, this.size);
@@ -152,9 +160,12 @@ export class KernelPool {
         }
       };
 
-      // A short point is run once untimed first, so that JavaScript kernels
-      // run optimised code when timed; a long one warms up within its first tiles.
-      if (this.flopsOf(job) < WARM_UP_BELOW_FLOPS) await runOnce();
+      // A short point runs untimed first, so that JavaScript kernels run
+      // optimised code when timed. A long one warms up within its first tiles.
+      if (this.flopsOf(job) < WARM_UP_BELOW_FLOPS) {
+        const warmUpStart = performance.now();
+        for (let run = 0; run < MAX_WARM_UP_RUNS && (run < MIN_WARM_UP_RUNS || performance.now() - warmUpStart < WARM_UP_MS); run++) await runOnce();
+      }
       const timesMs: number[] = [];
       for (let repeat = 0; repeat < options.repeats; repeat++) {
         timesMs.push(await runOnce((fraction) => options.onProgress?.((repeat + fraction) / options.repeats)));

@@ -74,4 +74,41 @@ test('dense at 65,536 is rejected before it allocates', async ({ page }) => {
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 10_000 });
   await expect(page.locator('[data-failure="rejected"]')).toContainText('materialised scores need 16.0 GiB');
+  await expect(status(page)).toHaveText('Finished 1 point, 1 without a result (listed below).');
+});
+
+test('one N draws a dot per kernel', async ({ page }) => {
+  await page.goto('./?view=kernels&ker.k=tiled,window&ker.n=1024&ker.rep=1');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  for (const chart of ['kernels-time', 'kernels-memory', 'kernels-error']) {
+    for (const kernel of ['tiled', 'window']) {
+      await expect(page.locator(`[data-chart="${chart}"] [data-points="${kernel}"] circle`)).toHaveCount(1);
+    }
+  }
+  // The legend is part of the chart's SVG, so exported files carry it.
+  await expect(page.locator('[data-chart="kernels-time"] [data-legend="window"]')).toContainText('Sliding window');
+});
+
+test('an invalid field stops the sweep from starting', async ({ page }) => {
+  await page.goto('./?view=kernels&ker.k=tiled&ker.n=256,512&ker.rep=1');
+  const list = page.locator('[data-field="ker.n"]');
+  await list.fill('1024,abc');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.locator('.kernels-runbar [role="alert"]')).toHaveText('Fix N list first: the sweep would run with its last valid value.');
+  await expect(list).toBeFocused();
+  await expect(status(page)).toHaveAttribute('data-status', 'idle');
+  await list.fill('256,1024');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(page.locator('.kernels-runbar [role="alert"]')).toHaveCount(0);
+  await expect(page.locator('[data-table="kernels"] tbody tr')).toHaveCount(2);
+});
+
+test('no kernels and unknown kernels are explained', async ({ page }) => {
+  await page.goto('./?view=kernels&ker.k=');
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  await expect(page.locator('.kernels-runbar')).toContainText('Choose at least one kernel to run a sweep.');
+  await page.goto('./?view=kernels&ker.k=foo');
+  await expect(page.getByTestId('ignored-notice')).toContainText('kernel ids from dense, tiled, window, hierarchical, lowrank, random-features');
 });

@@ -238,7 +238,7 @@ function presetDeckLink(title: string, presetIds: string[]): string {
 const SLIDE_PARTS = [
   { preset: 'gpt-j-figure', legend: 'svg[data-chart="memory"] .legend-label', others: ['svg[data-chart="flops"] .legend-label', '.fit-summary', '[data-testid="readout"]'] },
   { preset: 'broadcast-vs-gpu-hop', legend: '.fabric-legend', others: ['.fabric-caption', '.fabric-timeline'] },
-  { preset: 'dense-vs-approximate-retrieval', legend: '.kernels-charts .legend', others: ['.kernels-charts svg'] },
+  { preset: 'dense-vs-approximate-retrieval', legend: '.kernels-charts svg[data-chart="kernels-time"] .legend-label', others: ['.kernels-charts svg'] },
   { preset: 'accuracy-by-position', legend: '.acc-legend', others: ['svg[data-chart="accuracy-by-position"]'] },
 ];
 

@@ -75,7 +75,7 @@ export const integerListCodec = (key: string, min: number, max: number, maxItems
 
 /** URL fields of the kernels slice; each reads and writes scenario.kernels. */
 export const KERNELS_URL_FIELDS: readonly AnyUrlField<Scenario>[] = [
-  groupField<Scenario, 'kernels', 'kernels'>('ker.k', 'kernels', 'kernels', idListCodec('ker.k', isSweepKernel, 8)),
+  groupField<Scenario, 'kernels', 'kernels'>('ker.k', 'kernels', 'kernels', idListCodec('ker.k', isSweepKernel, 8, `kernel ids from ${KERNEL_IDS.join(', ')}`)),
   groupField<Scenario, 'kernels', 'seqLens'>('ker.n', 'kernels', 'seqLens', integerListCodec('ker.n', MIN_SWEEP_SEQ_LEN, MAX_SWEEP_SEQ_LEN)),
   groupField<Scenario, 'kernels', 'headDim'>('ker.d', 'kernels', 'headDim', integerCodec('ker.d', 1, 512)),
   groupField<Scenario, 'kernels', 'heads'>('ker.h', 'kernels', 'heads', integerCodec('ker.h', 1, 64)),

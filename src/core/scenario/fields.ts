@@ -91,17 +91,18 @@ export class PartiallyValidError<T = unknown> extends ValidationError {
 /**
  * A comma-separated list of ids, each checked by isKnown. Unknown ids are
  * reported and the known ones kept; a list with no known id is invalid.
+ * `allowed` describes the known ids in the error message.
  */
-export const idListCodec = (key: string, isKnown: (id: string) => boolean, maxItems = 32) => ({
+export const idListCodec = (key: string, isKnown: (id: string) => boolean, maxItems = 32, allowed = 'known ids') => ({
   parse(raw: string): string[] {
     const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
     if (ids.length > maxItems) throw new ValidationError(key, raw, `at most ${maxItems} ids`);
     const known = [...new Set(ids.filter(isKnown))];
     const unknown = ids.filter((id) => !isKnown(id));
     if (unknown.length > 0 && known.length > 0) {
-      throw new PartiallyValidError(key, unknown.join(','), 'known ids', `Not found: ${unknown.join(', ')}.`, known);
+      throw new PartiallyValidError(key, unknown.join(','), allowed, `Not found: ${unknown.join(', ')}.`, known);
     }
-    if (unknown.length > 0) throw new ValidationError(key, raw, 'known ids', `Not found: ${unknown.join(', ')}.`);
+    if (unknown.length > 0) throw new ValidationError(key, raw, allowed, `Not found: ${unknown.join(', ')}.`);
     return known;
   },
   format: (ids: string[]) => ids.join(','),

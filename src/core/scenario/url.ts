@@ -121,7 +121,7 @@ export const SCENARIO_URL_FIELDS: readonly AnyUrlField<Scenario>[] = [
   groupField('sp', 'scaling', 'sequenceParallel', booleanCodec('sp')),
   groupField('logits', 'scaling', 'logits', booleanCodec('logits')),
   groupField('skip', 'scaling', 'causalSkip', booleanCodec('skip')),
-  groupField('dev', 'scaling', 'devices', idListCodec('dev', isDeviceId, DEVICE_PRESETS.length)),
+  groupField('dev', 'scaling', 'devices', idListCodec('dev', isDeviceId, DEVICE_PRESETS.length, `device ids from ${DEVICE_PRESETS.map((device) => device.id).join(', ')}`)),
   groupField('devedit', 'scaling', 'deviceOverrides', deviceOverridesCodec),
   groupField('stack', 'scaling', 'stacked', booleanCodec('stack')),
   groupField('util', 'scaling', 'utilisation', numberCodec('util', 0.01, 1)),

@@ -61,6 +61,8 @@ interface Props {
   description: string;
   /** Draws the legend inside the SVG below the plot, so an exported file carries it. */
   legend?: boolean;
+  /** Marks each value of the line series with a dot, for measured points (a single one has no line). */
+  points?: boolean;
   children?: ReactNode;
 }
 
@@ -295,6 +297,15 @@ export function LogLogChart(props: Props) {
               />
             ),
           )}
+
+          {props.points &&
+            drawn.map(({ entry, lower, upper }) =>
+              lower ? null : (
+                <g key={`points-${entry.key}`} fill={entry.color} data-points={entry.key}>
+                  {upper.map((value, i) => (value > 0 && Number.isFinite(value) ? <circle key={i} cx={x(xs[i]!)} cy={y(value)} r={3.5} /> : null))}
+                </g>
+              ),
+            )}
 
           {props.secondary && (
             <g>

@@ -1,5 +1,4 @@
 import { formatBytes, formatTokens } from '../../core/units.ts';
-import type { KernelFailure } from '../../state/kernelsStore.ts';
 import type { KernelRunResult } from '../../workers/kernelPool.ts';
 import { KERNEL_LABELS } from './kernelLabels.ts';
 
@@ -10,9 +9,9 @@ function formatMs(ms: number): string {
 }
 const formatError = (value: number) => (Number.isFinite(value) ? value.toExponential(2) : String(value));
 
-/** Lists every finished point of the sweep, with throughput beside the exact kernels' times, and the points without a result. */
-export function KernelsTable({ results, failures }: { results: readonly KernelRunResult[]; failures: readonly KernelFailure[] }) {
-  if (results.length === 0 && failures.length === 0) return null;
+/** Lists every finished point of the sweep, with throughput beside the exact kernels' times. */
+export function KernelsTable({ results }: { results: readonly KernelRunResult[] }) {
+  if (results.length === 0) return null;
   const rows = [...results].sort((a, b) => a.seqLen - b.seqLen || a.kernel.localeCompare(b.kernel));
   return (
     <div className="table-wrap">
@@ -55,15 +54,6 @@ export function KernelsTable({ results, failures }: { results: readonly KernelRu
           ))}
         </tbody>
       </table>
-      {failures.length > 0 && (
-        <ul className="kernels-failures" aria-label="Points without a result">
-          {failures.map((f) => (
-            <li key={`${f.kernel}-${f.seqLen}`} data-failure={f.kind} data-kernel={f.kernel}>
-              <strong>{f.kind === 'failed' ? 'Failed' : 'Not run'}:</strong> {f.message}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import { useAppState } from '../../state/store.ts';
-import { kernelsStore, useKernelsState } from '../../state/kernelsStore.ts';
+import { kernelsStore, useKernelsState, type KernelFailure } from '../../state/kernelsStore.ts';
 import { formatTokens } from '../../core/units.ts';
 import { useElementWidth } from '../common/useElementWidth.ts';
 import { KernelsCharts } from './KernelsCharts.tsx';
@@ -34,7 +34,8 @@ export default function KernelsView() {
         <MemoControls disabled={running} />
       </aside>
       <section className="kernels-main" ref={ref}>
-        <RunBar canRun={sweep.kernels.length > 0} onRun={() => void kernelsStore.getState().runSweep(sweep)} />
+        <RunBar hasKernels={sweep.kernels.length > 0} onRun={() => void kernelsStore.getState().runSweep(sweep)} />
+        <Failures failures={failures} />
         {error && <p className="error-panel">{error}</p>}
         {status === 'idle' && results.length === 0 && (
           <p className="field-hint">
@@ -43,7 +44,7 @@ export default function KernelsView() {
           </p>
         )}
         <MemoCharts kernels={sweep.kernels} seqLens={sweep.seqLens} results={results} width={width} />
-        <MemoTable results={results} failures={failures} />
+        <MemoTable results={results} />
         {relaxedSimd !== null && (
           <p className="field-hint">
             The exact tiled kernel runs as WebAssembly SIMD{relaxedSimd ? ' with fused multiply-add (relaxed SIMD)' : ''}, split by query rows across the
@@ -56,14 +57,29 @@ export default function KernelsView() {
 }
 
 /** Run and Cancel buttons, the progress bar and the status line: the only part that follows progress. */
-function RunBar({ canRun, onRun }: { canRun: boolean; onRun: () => void }) {
+function RunBar({ hasKernels, onRun }: { hasKernels: boolean; onRun: () => void }) {
   const run = useKernelsState((state) => state);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const running = run.status === 'running';
   const pointFraction = run.current?.fraction ?? 0;
   const overall = run.pointsTotal === 0 ? 0 : (run.pointsDone + (running ? pointFraction : 0)) / run.pointsTotal;
+
+  const start = (event: MouseEvent<HTMLButtonElement>) => {
+    // A field still showing an invalid draft would be run with its last valid value, so it is fixed first.
+    const invalid = event.currentTarget.closest('.kernels-view')?.querySelector<HTMLInputElement>('.kernels-aside input[aria-invalid="true"]');
+    if (invalid) {
+      const label = invalid.labels?.[0]?.textContent ?? 'a field';
+      setBlocked(`Fix ${label} first: the sweep would run with its last valid value.`);
+      invalid.focus();
+      return;
+    }
+    setBlocked(null);
+    onRun();
+  };
+
   return (
     <div className="kernels-runbar">
-      <button type="button" className="primary" onClick={onRun} disabled={running || !canRun}>
+      <button type="button" className="primary" onClick={start} disabled={running || !hasKernels}>
         Run sweep
       </button>
       <button type="button" onClick={run.cancel} disabled={!running}>
@@ -73,11 +89,19 @@ function RunBar({ canRun, onRun }: { canRun: boolean; onRun: () => void }) {
       <span className="kernels-status" role="status" data-status={run.status}>
         {statusText(run)}
       </span>
+      {!hasKernels && <p className="field-hint kernels-runbar-note">Choose at least one kernel to run a sweep.</p>}
+      {blocked && (
+        <p className="field-error kernels-runbar-note" role="alert">
+          {blocked}
+        </p>
+      )}
     </div>
   );
 }
 
-function statusText(run: { status: string; current: { kernel: string; seqLen: number; fraction: number } | null; pointsDone: number; pointsTotal: number }): string {
+const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
+function statusText(run: { status: string; current: { kernel: string; seqLen: number; fraction: number } | null; pointsDone: number; pointsTotal: number; failures: readonly KernelFailure[] }): string {
   if (run.status === 'running' && run.current) {
     const label = KERNEL_LABELS[run.current.kernel] ?? run.current.kernel;
     const point = `Point ${run.pointsDone + 1} of ${run.pointsTotal}: ${label} at N = ${formatTokens(run.current.seqLen)}`;
@@ -85,8 +109,23 @@ function statusText(run: { status: string; current: { kernel: string; seqLen: nu
     if (run.current.fraction >= 1) return `${point}, measuring error against float64 attention…`;
     return `${point}, ${Math.round(100 * run.current.fraction)}%`;
   }
-  if (run.status === 'running') return 'Starting the workers…';
-  if (run.status === 'cancelled') return `Cancelled after ${run.pointsDone} of ${run.pointsTotal} points.`;
-  if (run.status === 'done') return `Finished ${run.pointsTotal} points.`;
+  if (run.status === 'running') return run.pointsDone === 0 ? 'Starting the workers…' : `Point ${run.pointsDone + 1} of ${run.pointsTotal}: starting…`;
+  const without = run.failures.length === 0 ? '' : `, ${run.failures.length} without a result (listed below)`;
+  if (run.status === 'cancelled') return `Cancelled after ${run.pointsDone} of ${plural(run.pointsTotal, 'point')}${without}.`;
+  if (run.status === 'done') return `Finished ${plural(run.pointsTotal, 'point')}${without}.`;
   return '';
+}
+
+/** Lists the points that gave no result, each with its reason, under the run bar. */
+function Failures({ failures }: { failures: readonly KernelFailure[] }) {
+  if (failures.length === 0) return null;
+  return (
+    <ul className="kernels-failures" aria-label="Points without a result">
+      {failures.map((failure) => (
+        <li key={`${failure.kernel}-${failure.seqLen}`} data-failure={failure.kind} data-kernel={failure.kernel}>
+          <strong>{failure.kind === 'failed' ? 'Failed' : 'Not run'}:</strong> {failure.message}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -125,11 +125,6 @@ function PresentationScreen({ index }: { index: number }) {
       <div className="slide" data-slide={index + 1} data-view={scenario.view} style={{ '--slide-zoom': slideZoom } as React.CSSProperties}>
         <h1 className="slide-title" data-testid="slide-title">{title}</h1>
         <div className="slide-body" ref={body}>
-          {waiting && (
-            <p className="slide-busy" role="status" data-testid="slide-busy">
-              {busy || computing || computesResult ? 'Computing this slide…' : 'Loading this slide…'}
-            </p>
-          )}
           <div className="slide-fit" ref={fit} style={fitScale < 1 ? { transform: `scale(${fitScale})` } : undefined}>
             <ErrorBoundary key={index} label={title}>
               <Suspense fallback={<div data-slide-loading="" />}>
@@ -142,6 +137,12 @@ function PresentationScreen({ index }: { index: number }) {
         <footer className="slide-footer">
           <span>{deckTitle}</span>
           <span className="slide-message" role="status" data-testid="slide-message">{message}</span>
+          {/* In the footer, so that it covers nothing on the slide while it shows. */}
+          {waiting && (
+            <span className="slide-busy" role="status" data-testid="slide-busy">
+              {busy || computing || computesResult ? 'Computing this slide…' : 'Loading this slide…'}
+            </span>
+          )}
           <span data-testid="slide-counter">{buffer !== '' ? `Go to slide ${buffer}…` : `${index + 1} / ${slides.length}`}</span>
         </footer>
       </div>

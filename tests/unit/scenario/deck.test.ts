@@ -168,6 +168,19 @@ describe('slide sweeps', () => {
   const small = { ...DEFAULT_KERNELS_SCENARIO, kernels: ['tiled', 'window'], seqLens: [256, 512] };
   const other = { ...small, seqLens: [1024, 2048] };
 
+  it('sweep progress never steps back', async () => {
+    const { pool } = recordingPool();
+    const store = createKernelsStore(() => pool);
+    const overall: number[] = [];
+    store.subscribe((state) => {
+      if (state.pointsTotal > 0) overall.push((state.pointsDone + (state.current?.fraction ?? 0)) / state.pointsTotal);
+    });
+    await store.getState().runSweep(small);
+    expect(overall.length).toBeGreaterThan(4);
+    for (let i = 1; i < overall.length; i++) expect(overall[i]).toBeGreaterThanOrEqual(overall[i - 1]!);
+    expect(overall.at(-1)).toBe(1);
+  });
+
   it('ensureSweep runs a sweep once', async () => {
     const { pool, points } = recordingPool();
     const store = createKernelsStore(() => pool);
