@@ -314,12 +314,12 @@ test('computing slides start unaided', async ({ page }) => {
   await page.goto(presetDeckLink('Computing', ['gpt-j-figure', 'broadcast-vs-gpu-hop', 'dense-vs-approximate-retrieval']));
   await page.getByTestId('header-present').click();
   await expect(page.getByTestId('slide-busy')).toHaveCount(0);
-  // From the second slide on, record the slide body's visible text on every frame, so that a message shown for one frame is caught.
+  // From the second slide on, record the slide's visible text on every frame, so that a message shown for one frame is caught.
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { slideTexts: string[] }).slideTexts = seen;
     const record = () => {
-      const text = (document.querySelector('.slide-body') as HTMLElement | null)?.innerText ?? '';
+      const text = (document.querySelector('.slide') as HTMLElement | null)?.innerText ?? '';
       if (seen[seen.length - 1] !== text) seen.push(text);
       requestAnimationFrame(record);
     };
