@@ -85,6 +85,10 @@ test.describe('Fabric view', () => {
     await expect.poll(async () => (await camera(page)).k).toBeCloseTo(view.k * 1.5, 5);
     await page.keyboard.press('0');
     await expect.poll(async () => (await camera(page)).k).toBeCloseTo(view.k, 5);
+    // Back at the whole wafer, the margins that the zoomed image covered show the background again.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const corner = await page.getByTestId('fabric-heatmap-canvas').evaluate((canvas: HTMLCanvasElement) => [...canvas.getContext('2d')!.getImageData(1, 1, 1, 1).data.slice(0, 3)]);
+    expect(corner).toEqual([27, 31, 36]);
   });
 
   test('click pins a PE with its memory breakdown', async ({ page }) => {

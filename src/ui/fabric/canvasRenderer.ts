@@ -52,7 +52,17 @@ export class Canvas2DRenderer implements HeatmapRenderer {
     const { dpr } = viewport;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = BACKGROUND;
-    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    // Only pixels the image does not cover whole need the background first: the margins, and the
+    // fabric's edge pixels, which the clip blends. Zoomed in, that is nothing at all.
+    const { width, height } = ctx.canvas;
+    const left = Math.max(0, Math.min(width, Math.ceil(dpr * camera.x)));
+    const top = Math.max(0, Math.min(height, Math.ceil(dpr * camera.y)));
+    const right = Math.max(left, Math.min(width, Math.floor(dpr * (camera.x + camera.k * image.columns))));
+    const bottom = Math.max(top, Math.min(height, Math.floor(dpr * (camera.y + camera.k * image.rows))));
+    if (top > 0) ctx.fillRect(0, 0, width, top);
+    if (bottom < height) ctx.fillRect(0, bottom, width, height - bottom);
+    if (left > 0) ctx.fillRect(0, top, left, bottom - top);
+    if (right < width) ctx.fillRect(right, top, width - right, bottom - top);
     const levelIndex = levelForScale(camera.k * dpr, image.levels.length);
     const level = image.levels[levelIndex]!;
     const cell = 2 ** levelIndex;
