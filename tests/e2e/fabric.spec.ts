@@ -75,7 +75,8 @@ test.describe('Fabric view', () => {
   test('hover shows the coordinates of the PE under the pointer', async ({ page }) => {
     await openFabric(page, '');
     const view = await camera(page);
-    const box = (await page.locator('.fabric-heatmap').boundingBox())!;
+    // The camera places PEs on the canvas, inside the heatmap's border.
+    const box = (await page.getByTestId('fabric-heatmap-canvas').boundingBox())!;
     await page.mouse.move(box.x + view.x + 200.5 * view.k, box.y + view.y + 300.5 * view.k);
     await expect(page.getByTestId('fabric-hover')).toContainText('PE (200, 300)');
     await expect(page.getByTestId('fabric-hover')).toContainText('usable (196, 299)');
@@ -89,6 +90,29 @@ test.describe('Fabric view', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const corner = await page.getByTestId('fabric-heatmap-canvas').evaluate((canvas: HTMLCanvasElement) => [...canvas.getContext('2d')!.getImageData(1, 1, 1, 1).data.slice(0, 3)]);
     expect(corner).toEqual([27, 31, 36]);
+  });
+
+  test('wheel zooms around the pointer and a drag pans', async ({ page }) => {
+    await openFabric(page, '');
+    const before = await camera(page);
+    const box = (await page.getByTestId('fabric-heatmap-canvas').boundingBox())!;
+    const at = (view: Camera) => [box.x + view.x + 300.5 * view.k, box.y + view.y + 500.5 * view.k];
+    const [px, py] = at(before);
+    await page.mouse.move(px!, py!);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await camera(page)).k).toBeGreaterThan(before.k * 1.5);
+    const zoomed = await camera(page);
+    const [qx, qy] = at(zoomed);
+    expect(Math.abs(qx! - px!)).toBeLessThan(1);
+    expect(Math.abs(qy! - py!)).toBeLessThan(1);
+    await page.mouse.down();
+    await page.mouse.move(px! + 120, py! + 60, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await camera(page);
+    expect(dragged.x - zoomed.x).toBeCloseTo(120, 0);
+    expect(dragged.y - zoomed.y).toBeCloseTo(60, 0);
+    // A drag is not a click, so nothing is pinned.
+    await expect(page.getByRole('region', { name: 'Pinned PE' })).toHaveCount(0);
   });
 
   test('click pins a PE with its memory breakdown', async ({ page }) => {

@@ -295,17 +295,56 @@ test('slide legends fit the frame at 1080p and 4K', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('4K fabric slide draws at screen resolution', async ({ page }) => {
+/** Presents a one-slide deck of the wafer preset on a 4K screen and waits for the slide to be drawn. */
+async function presentWaferAt4k(page: Page): Promise<void> {
   await page.setViewportSize({ width: 3840, height: 2160 });
   await page.goto(presetDeckLink('Wafer', ['broadcast-vs-gpu-hop']));
   await page.getByTestId('header-present').click();
   await expect(page.getByTestId('slide-busy')).toHaveCount(0, { timeout: 60_000 });
+}
+
+test('4K fabric slide draws at screen resolution', async ({ page }) => {
+  await presentWaferAt4k(page);
   const heatmap = page.locator('.slide-body [data-testid="fabric-heatmap-canvas"]');
   await expect.poll(() => heatmap.evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(2000);
   // The slide zooms a 1920 px layout to the 3840 px screen, so the canvas needs twice its layout width in pixels.
   const sizes = await heatmap.evaluate((canvas: HTMLCanvasElement) => ({ pixels: canvas.width, onScreen: canvas.getBoundingClientRect().width, layout: canvas.offsetWidth }));
   expect(sizes.onScreen / sizes.layout).toBeCloseTo(2, 1);
   expect(Math.abs(sizes.pixels - sizes.onScreen)).toBeLessThanOrEqual(4);
+});
+
+test('4K fabric slide pans and zooms under the pointer', async ({ page }) => {
+  await presentWaferAt4k(page);
+  const heatmap = page.locator('.slide-body .fabric-heatmap');
+  await expect(heatmap).toHaveAttribute('data-camera-k', /\d/);
+  const camera = async () => {
+    const [k, x, y] = await Promise.all(['data-camera-k', 'data-camera-x', 'data-camera-y'].map((name) => heatmap.getAttribute(name)));
+    return { k: Number(k), x: Number(x), y: Number(y) };
+  };
+  const canvas = page.locator('.slide-body [data-testid="fabric-heatmap-canvas"]');
+  const box = (await canvas.boundingBox())!;
+  const scale = box.width / (await canvas.evaluate((element: HTMLCanvasElement) => element.offsetWidth));
+  // Screen position of a point of the fabric, in PE units.
+  const onScreen = (view: { k: number; x: number; y: number }, pe: [number, number]) => [box.x + (view.x + pe[0] * view.k) * scale, box.y + (view.y + pe[1] * view.k) * scale];
+
+  // A wheel zoom keeps the PE under the pointer in place.
+  const before = await camera();
+  const [px, py] = onScreen(before, [300.5, 500.5]);
+  await page.mouse.move(px!, py!);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await camera()).k).toBeGreaterThan(before.k * 1.5);
+  const zoomed = await camera();
+  const [qx, qy] = onScreen(zoomed, [300.5, 500.5]);
+  expect(Math.abs(qx! - px!)).toBeLessThan(1);
+  expect(Math.abs(qy! - py!)).toBeLessThan(1);
+
+  // A drag moves the fabric as far as the pointer moved.
+  await page.mouse.down();
+  await page.mouse.move(px! + 200, py! + 100, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await camera();
+  expect((dragged.x - zoomed.x) * scale).toBeCloseTo(200, 0);
+  expect((dragged.y - zoomed.y) * scale).toBeCloseTo(100, 0);
 });
 
 test('computing slides start unaided', async ({ page }) => {

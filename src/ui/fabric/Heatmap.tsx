@@ -6,6 +6,7 @@ import { fabricStore, useFabricState, type Camera } from '../../state/fabricStor
 import { appStore, useAppState } from '../../state/store.ts';
 import { fitCamera, sameCamera, scenarioCamera, screenCamera } from './camera.ts';
 import { insideFabric, setPin } from './pin.ts';
+import { attachZoomedGestures, isZoomed, layoutPoint, screenScale } from './zoomedGestures.ts';
 import { Canvas2DRenderer, type HeatmapRenderer, type Viewport } from './canvasRenderer.ts';
 import { colourPyramid, pyramidFor } from './heatmapImage.ts';
 import { colourScale, formatMetricValue, type ColourScale } from './colour.ts';
@@ -54,6 +55,8 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   const [viewport, setViewport] = useState<Viewport>({ width: 0, height: 0, dpr: 1 });
   const [rendererError, setRendererError] = useState<string | undefined>();
   const commitTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Set when a press on a zoomed slide became a drag, so that its click does not pin a PE.
+  const draggedRef = useRef(false);
   const hover = useFabricState((state) => state.hover);
   const pinned = useAppState((state) => state.scenario.fabric.pin);
   const cameraSetting = useAppState((state) => state.scenario.fabric.camera);
@@ -158,15 +161,15 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     appStore.getState().setScenario((scenario) => ({ ...scenario, fabric: { ...scenario.fabric, camera: next } }));
   }, [viewport, geometry.columns, geometry.rows]);
 
-  // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera.
-  // NOTE: d3-zoom reads the pointer in screen pixels, so on a CSS-zoomed slide (4K) a drag pans
-  // by the slide's zoom factor too much and a wheel zoom is not centred on the pointer.
+  // d3-zoom owns wheel, drag, pinch and double-click; it only changes the camera. On a zoomed
+  // slide, where d3-zoom would read the pointer in the wrong units, the mouse goes to zoomedGestures.
   useEffect(() => {
     const container = containerRef.current;
     if (!container || viewport.width === 0) return;
     const fit = fitCamera(viewport, geometry.columns, geometry.rows);
     const behaviour = zoom<HTMLDivElement, unknown>()
       .scaleExtent([fit.k / 2, Math.max(MAX_ZOOM, fit.k)])
+      .filter((event: MouseEvent) => (!event.ctrlKey || event.type === 'wheel') && !event.button && (event.type.startsWith('touch') || !isZoomed(container)))
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         cameraRef.current = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
         heatDirtyRef.current = true;
@@ -176,10 +179,14 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       });
     zoomRef.current = behaviour;
     const selection = select(container).call(behaviour);
+    const detachGestures = attachZoomedGestures(container, behaviour, selection, () => cameraRef.current.k, () => {
+      draggedRef.current = true;
+    });
     // The scenario's view is kept in fabric coordinates, so it survives a resize or a new result.
     const start = screenCamera(appStore.getState().scenario.fabric.camera, viewport, geometry.columns, geometry.rows);
     selection.call(behaviour.transform, zoomIdentity.translate(start.x, start.y).scale(start.k));
     return () => {
+      detachGestures();
       selection.on('.zoom', null);
       // A pending view is written at once, so leaving the view does not lose it.
       if (commitTimerRef.current !== undefined) commitCamera();
@@ -242,10 +249,9 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   };
 
   const pointerPe = (event: PointerEvent<HTMLDivElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
     // The camera works in layout pixels; a zoomed slide shows each of them larger on screen.
-    const scale = screenScale(event.currentTarget);
-    return peAt(cameraRef.current, geometry, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale);
+    const [x, y] = layoutPoint(event.currentTarget, event);
+    return peAt(cameraRef.current, geometry, x, y);
   };
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
@@ -278,6 +284,10 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       onPointerMove={onPointerMove}
       onPointerLeave={() => fabricStore.getState().set({ hover: undefined })}
       onClick={(event) => {
+        if (draggedRef.current) {
+          draggedRef.current = false;
+          return;
+        }
         const pe = pointerPe(event as unknown as PointerEvent<HTMLDivElement>);
         const current = appStore.getState().scenario.fabric.pin;
         setPin(pe && (pe.x !== current?.x || pe.y !== current?.y) ? { x: pe.x, y: pe.y } : undefined);
@@ -291,9 +301,3 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   );
 }
 
-/** Returns how many screen pixels one layout pixel of the element covers: 1, except under CSS zoom or scaling. */
-function screenScale(element: HTMLElement): number {
-  // offsetWidth, like the bounding box, includes the borders.
-  const width = element.getBoundingClientRect().width;
-  return element.offsetWidth > 0 && width > 0 ? width / element.offsetWidth : 1;
-}
