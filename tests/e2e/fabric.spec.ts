@@ -159,6 +159,28 @@ test.describe('Fabric view', () => {
     await expect(page).not.toHaveURL(/fab\.cam/);
   });
 
+  test('a double-click zooms and keeps the pin', async ({ page }) => {
+    await openFabric(page, '&fab.cam=100.5,200.5,10&fab.pin=100,200');
+    const before = await camera(page);
+    const box = (await page.getByTestId('fabric-heatmap-canvas').boundingBox())!;
+    await page.mouse.dblclick(box.x + before.x + 110.5 * before.k, box.y + before.y + 205.5 * before.k);
+    await expect.poll(async () => (await camera(page)).k).toBeCloseTo(before.k * 2, 3);
+    // Longer than a click waits before it pins.
+    await page.waitForTimeout(600);
+    await expect(page).toHaveURL(/fab\.pin=100,200/);
+    await expect(page.getByRole('region', { name: 'Pinned PE' })).toContainText('PE (100, 200)');
+  });
+
+  test('a view off the fabric is explained', async ({ page }) => {
+    await openFabric(page, '&fab.cam=2000,10,50');
+    const note = page.locator('.fabric-offview');
+    await expect(note).toContainText('The view is centred on (2000, 10), outside this 757 × 996 fabric.');
+    await note.getByRole('button', { name: 'Show the whole wafer' }).click();
+    await expect(note).toHaveCount(0);
+    await expect(page).not.toHaveURL(/fab\.cam/);
+    await expect(page.getByRole('region', { name: 'Pinned PE' })).toHaveCount(0);
+  });
+
   test('a pin outside the fabric is explained', async ({ page }) => {
     await openFabric(page, '&fab.pin=2000,10');
     const pinned = page.getByRole('region', { name: 'Pinned PE' });
@@ -171,7 +193,7 @@ test.describe('Fabric view', () => {
   test('invalid SRAM is reported and the result kept', async ({ page }) => {
     await openFabric(page, '');
     await page.getByLabel('SRAM per PE').fill('-5');
-    await expect(page.getByRole('alert').filter({ hasText: 'fab.sram' })).toContainText('fab.sram: "-5" is invalid; expected an integer from 1');
+    await expect(page.getByRole('alert').filter({ hasText: 'fab.sram' })).toContainText('SRAM per PE (fab.sram): "-5" is invalid; expected an integer from 1');
     await expect(page.getByTestId('fabric-status')).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId('fabric-overflow-pes')).toHaveText('0 of 745,500');
     await page.getByLabel('SRAM per PE').fill('40960');

@@ -50,7 +50,7 @@ export const numberCodec = (key: string, min: number, max: number) => ({
   parse(raw: string): number {
     const value = raw.trim() === '' ? Number.NaN : Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-      throw new ValidationError(key, raw, `a number from ${min} to ${max}`);
+      throw new ValidationError(key, raw, `a number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
     }
     return value;
   },

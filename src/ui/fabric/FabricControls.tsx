@@ -26,7 +26,8 @@ function FieldInput({ fieldKey, label, unit, shown }: { fieldKey: string; label:
       setScenario((scenario) => field.set(scenario, value));
     } catch (caught) {
       if (!(caught instanceof ValidationError)) throw caught;
-      setError(caught.message);
+      // The label the user sees first, then the link's key for those who edit links.
+      setError(caught.message.startsWith(fieldKey) ? `${label} (${fieldKey})${caught.message.slice(fieldKey.length)}` : caught.message);
     }
   };
 

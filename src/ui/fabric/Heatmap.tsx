@@ -20,6 +20,10 @@ const KEY_ZOOM_STEP = 1.5;
 const KEY_PAN_PIXELS = 60;
 /** Largest canvas pixels per layout pixel, which bounds the canvas at about 4,300 × 2,400 on a full 4K slide. */
 const MAX_PIXEL_RATIO = 4;
+/** How often the on-screen scale of the heatmap is checked, in milliseconds. */
+const SCALE_CHECK_MS = 1000;
+/** A click pins its PE after this many milliseconds unless a second click makes it a double-click. */
+const DOUBLE_CLICK_MS = 300;
 /** The view is written to the scenario, and so to the URL, this long after the last pan or zoom. */
 const CAMERA_COMMIT_MS = 300;
 
@@ -57,6 +61,7 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
   const commitTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Set when a press on a zoomed slide became a drag, so that its click does not pin a PE.
   const draggedRef = useRef(false);
+  const pinTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hover = useFabricState((state) => state.hover);
   const pinned = useAppState((state) => state.scenario.fabric.pin);
   const cameraSetting = useAppState((state) => state.scenario.fabric.camera);
@@ -114,7 +119,10 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     requestDraw();
   }, [draw, requestDraw, hover, pinned]);
 
-  useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
+  useEffect(() => () => {
+    cancelAnimationFrame(frameRef.current);
+    clearTimeout(pinTimerRef.current);
+  }, []);
 
   // Size the canvases to the container in device pixels, so the image stays sharp at any pixel ratio
   // and on a presentation slide that CSS zooms the layout to a 4K screen.
@@ -137,9 +145,12 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
     observer.observe(container);
     // A slide's zoom follows the window, while the layout size the observer watches stays the same.
     window.addEventListener('resize', measure);
+    // A slide also scales its content down by a transform, which no event reports, so the scale is checked now and then.
+    const timer = setInterval(measure, SCALE_CHECK_MS);
     return () => {
       observer.disconnect();
       window.removeEventListener('resize', measure);
+      clearInterval(timer);
     };
   }, []);
 
@@ -284,19 +295,39 @@ export function Heatmap({ result, metric, onScale, handleRef }: HeatmapProps & {
       onPointerMove={onPointerMove}
       onPointerLeave={() => fabricStore.getState().set({ hover: undefined })}
       onClick={(event) => {
+        clearTimeout(pinTimerRef.current);
         if (draggedRef.current) {
           draggedRef.current = false;
           return;
         }
+        // A double-click zooms, so a click pins only once no second click has followed it.
+        if (event.detail > 1) return;
         const pe = pointerPe(event as unknown as PointerEvent<HTMLDivElement>);
-        const current = appStore.getState().scenario.fabric.pin;
-        setPin(pe && (pe.x !== current?.x || pe.y !== current?.y) ? { x: pe.x, y: pe.y } : undefined);
+        pinTimerRef.current = setTimeout(() => {
+          const current = appStore.getState().scenario.fabric.pin;
+          setPin(pe && (pe.x !== current?.x || pe.y !== current?.y) ? { x: pe.x, y: pe.y } : undefined);
+        }, DOUBLE_CLICK_MS);
       }}
     >
       <canvas ref={heatRef} className="fabric-canvas" data-testid="fabric-heatmap-canvas" style={{ width: viewport.width, height: viewport.height }} />
       <canvas ref={overlayRef} className="fabric-canvas fabric-overlay" style={{ width: viewport.width, height: viewport.height }} />
       <canvas ref={minimapRef} className="fabric-minimap" width={MINIMAP_WIDTH} height={Math.round((MINIMAP_WIDTH * geometry.rows) / geometry.columns)} onClick={onMinimapClick} aria-label="Minimap: click to move the view there" />
       {rendererError && <p className="field-error" role="alert">{rendererError}</p>}
+      {cameraSetting && (cameraSetting.centerX > geometry.columns || cameraSetting.centerY > geometry.rows) && (
+        <p className="fabric-offview" role="status">
+          The view is centred on ({cameraSetting.centerX}, {cameraSetting.centerY}), outside this {geometry.columns.toLocaleString('en-US')} ×{' '}
+          {geometry.rows.toLocaleString('en-US')} fabric.{' '}
+          <button
+            type="button"
+            onClick={(event) => {
+              event.stopPropagation();
+              appStore.getState().setScenario((scenario) => ({ ...scenario, fabric: { ...scenario.fabric, camera: undefined } }));
+            }}
+          >
+            Show the whole wafer
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -14,7 +14,8 @@ function minimapSource(image: HeatmapImage): HTMLCanvasElement {
 /** Draws the whole fabric small with the visible region outlined; hidden unless zoomed in. */
 export function drawMinimap(ctx: CanvasRenderingContext2D, image: HeatmapImage, camera: Camera, viewport: Viewport, visible: boolean): void {
   const canvas = ctx.canvas;
-  canvas.style.display = visible ? 'block' : 'none';
+  // The hidden attribute, not an inline style, so that a stylesheet can still hide it (on slides).
+  canvas.hidden = !visible;
   if (!visible) return;
   const scale = canvas.width / image.columns;
   ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -15,7 +15,8 @@ export function PresetInfo() {
   const scenario = useAppState((state) => state.scenario);
   const preset = scenario.preset === '' ? undefined : findScenarioPreset(scenario.preset);
   const ownTitle = scenario.title !== '' && scenario.title !== preset?.title;
-  const modified = preset !== undefined && scenarioQuery(scenario) !== scenarioQuery(presetScenario(preset.id)!);
+  // Looking at the preset's settings in another view does not change them.
+  const modified = preset !== undefined && scenarioQuery({ ...scenario, view: preset.view }) !== scenarioQuery(presetScenario(preset.id)!);
   return (
     <>
       {(ownTitle || scenario.description !== '') && (
