@@ -261,7 +261,8 @@ test.describe('Fabric view reporting', () => {
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     expect(hasPngSignature(bytes)).toBe(true);
     const canvasSize = await page.getByTestId('fabric-heatmap-canvas').evaluate((canvas: HTMLCanvasElement) => ({ width: canvas.width, height: canvas.height }));
-    expect(pngSize(bytes)).toEqual(canvasSize);
+    // The colour legend is drawn in a 56-pixel band under the heatmap.
+    expect(pngSize(bytes)).toEqual({ width: canvasSize.width, height: canvasSize.height + 56 });
     const url = readPngText(bytes).URL!;
     expect(url).toContain('view=fabric');
     expect(url).toContain('fab.s=2251');

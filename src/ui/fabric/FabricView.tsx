@@ -4,6 +4,7 @@ import { useFabricState } from '../../state/fabricStore.ts';
 import { useAppState } from '../../state/store.ts';
 import { ExportMenu } from '../export/index.ts';
 import { METRIC_INFO, type ColourScale } from './colour.ts';
+import { heatmapWithLegend } from './exportImage.ts';
 import { FabricControls } from './FabricControls.tsx';
 import { FabricSummaryPanel } from './FabricSummaryPanel.tsx';
 import { Heatmap, type HeatmapHandle } from './Heatmap.tsx';
@@ -96,7 +97,13 @@ export default function FabricView() {
         {result ? (
           <>
             <Heatmap result={result} metric={metric} onScale={setScale} handleRef={onHandle} />
-            <ExportMenu chart="fabric-heatmap" canvas={() => handle?.canvas() ?? null} />
+            <ExportMenu
+              chart="fabric-heatmap"
+              canvas={() => {
+                const drawn = handle?.canvas() ?? null;
+                return drawn && scale ? heatmapWithLegend(drawn, scale) : drawn;
+              }}
+            />
             {scale && <Legend scale={scale} />}
             <HoverReadout result={result} />
             <WavefrontControls summary={result.summary} />
