@@ -1,4 +1,5 @@
 import { area, line, scaleLinear, scaleLog } from 'd3';
+import { ruleLabelBaselines, squeezedLength } from './labels.ts';
 import { useMemo, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 
 export interface ChartSeries {
@@ -194,6 +195,10 @@ export function LogLogChart(props: Props) {
         .y((value) => percent(value))(props.secondary.values as number[]) ?? ''
     : '';
 
+  // Labels of close rules go on either side of their lines, and a label wider than a narrow plot is squeezed into it.
+  const horizontalRules = groupRules(props.horizontalRules ?? []);
+  const ruleBaselines = ruleLabelBaselines(horizontalRules.map((rule) => y(rule.value)));
+
   const xTicks = powerOfTwoTicks(x.domain() as [number, number], Math.max(2, Math.floor(innerWidth / 70)));
   const yTicks = logTicks(y.domain() as [number, number], Math.max(2, Math.floor(innerHeight / 40)));
 
@@ -321,10 +326,18 @@ export function LogLogChart(props: Props) {
             </g>
           )}
 
-          {groupRules(props.horizontalRules ?? []).map((rule) => (
+          {horizontalRules.map((rule, i) => (
             <g key={rule.key} data-rule={rule.key}>
               <line x2={innerWidth} y1={y(rule.value)} y2={y(rule.value)} stroke={rule.color} strokeWidth={1.5} strokeDasharray="8 4" />
-              <text x={innerWidth - 4} y={y(rule.value) - 4} textAnchor="end" className="rule-label" fill={rule.color}>
+              <text
+                x={innerWidth - 4}
+                y={ruleBaselines[i]}
+                textAnchor="end"
+                className="rule-label"
+                fill={rule.color}
+                textLength={squeezedLength(rule.label, innerWidth - 8)}
+                lengthAdjust="spacingAndGlyphs"
+              >
                 {rule.label}
               </text>
             </g>
@@ -346,17 +359,35 @@ export function LogLogChart(props: Props) {
               </g>
             ) : null,
           )}
-          {(props.markers ?? []).map((marker, i) =>
-            marker.x >= x.domain()[0]! && marker.x <= x.domain()[1]! ? (
+          {(props.markers ?? []).map((marker, i) => {
+            if (marker.x < x.domain()[0]! || marker.x > x.domain()[1]!) return null;
+            // A label goes left of its marker unless it fits better on the right; too long for either side, it is squeezed.
+            const left = x(marker.x) - 8;
+            const right = innerWidth - x(marker.x) - 8;
+            const onLeft = squeezedLength(marker.label, left) === undefined || left >= right;
+            // Alternate labels above and below their markers so neighbours on one capacity line stay apart,
+            // and keep a label off the rule label of the marker's own line.
+            const markerY = y(marker.y);
+            const nearRuleLabel = (offset: number) => ruleBaselines.some((baseline) => Math.abs(baseline - (markerY + offset)) < 13);
+            let labelY = i % 2 === 0 ? -8 : 18;
+            if (nearRuleLabel(labelY)) labelY = labelY === -8 ? 18 : -8;
+            return (
               <g key={marker.key} transform={`translate(${x(marker.x)},${y(marker.y)})`} data-marker={marker.key}>
                 <circle r={5} fill={marker.color} stroke="var(--bg)" strokeWidth={1.5} />
-                {/* Alternate labels above and below their markers so neighbours on one capacity line stay apart. */}
-                <text x={-8} y={i % 2 === 0 ? -8 : 18} textAnchor="end" className="marker-label" fill={marker.color}>
+                <text
+                  x={onLeft ? -8 : 8}
+                  y={labelY}
+                  textAnchor={onLeft ? 'end' : 'start'}
+                  className="marker-label"
+                  fill={marker.color}
+                  textLength={squeezedLength(marker.label, onLeft ? left : right)}
+                  lengthAdjust="spacingAndGlyphs"
+                >
                   {marker.label}
                 </text>
               </g>
-            ) : null,
-          )}
+            );
+          })}
 
           {hoverX !== null && (
             <line className="hover-line" x1={x(hoverX)} x2={x(hoverX)} y2={innerHeight} />
