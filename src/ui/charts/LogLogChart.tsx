@@ -361,7 +361,7 @@ export function LogLogChart(props: Props) {
           )}
           {(props.markers ?? []).map((marker, i) => {
             if (marker.x < x.domain()[0]! || marker.x > x.domain()[1]!) return null;
-            // A label goes left of its marker unless it fits better on the right; too long for either side, it is squeezed.
+            // A label goes left of its marker unless it fits better on the right. Too long for either side, it is squeezed.
             const left = x(marker.x) - 8;
             const right = innerWidth - x(marker.x) - 8;
             const onLeft = squeezedLength(marker.label, left) === undefined || left >= right;
