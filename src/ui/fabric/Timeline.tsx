@@ -101,6 +101,9 @@ export function Timeline({ summary }: { summary: FabricSummary }) {
             <title>{`${bar.lane.split(':')[0]} ${bar.label}: ${formatSeconds(bar.seconds)}${!summary.fits && bar.lane.startsWith('Wafer') ? ' if the run fitted' : ''}`}</title>
           </rect>
         ))}
+        <line x1={x(waferEnd)} x2={x(waferEnd)} y1={y(WAFER_LANES[0]!)} y2={(y(WAFER_LANES[2]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
+        <line x1={x(gpuEnd)} x2={x(gpuEnd)} y1={y(GPU_LANES[0]!)} y2={(y(GPU_LANES[1]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
+        {/* After the dashed lines, so that the label's halo keeps them off its text. */}
         {!summary.fits && (
           <g data-testid="fabric-timeline-no-fit">
             <rect x={MARGIN.left} y={waferTop} width={WIDTH - MARGIN.left - MARGIN.right} height={waferBottom - waferTop} fill="url(#fabric-no-fit-hatch)" fillOpacity={0.6} stroke="#d55e00" strokeWidth={1.5} />
@@ -109,8 +112,6 @@ export function Timeline({ summary }: { summary: FabricSummary }) {
             </text>
           </g>
         )}
-        <line x1={x(waferEnd)} x2={x(waferEnd)} y1={y(WAFER_LANES[0]!)} y2={(y(WAFER_LANES[2]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
-        <line x1={x(gpuEnd)} x2={x(gpuEnd)} y1={y(GPU_LANES[0]!)} y2={(y(GPU_LANES[1]!) ?? 0) + y.bandwidth()} stroke="currentColor" strokeDasharray="3 3" />
         <g ref={axisRef} transform={`translate(0, ${MARGIN.top + lanes.length * LANE_HEIGHT + 4})`} />
       </svg>
       <p className="muted">Dashed lines end the forward pass. Bars start after one broadcast latency, which fills the pipeline.</p>
