@@ -35,8 +35,9 @@ export interface KernelsRunState {
   sweepKey: string;
   runSweep(sweep: KernelsScenario): Promise<void>;
   /**
-   * Runs the sweep unless its results are already here or on the way, so that a
-   * slide can start its own sweep. A different sweep in progress is cancelled first.
+   * Runs the sweep unless its results are already here, on the way, or kept
+   * from an earlier run in this page, so that a slide can start its own sweep.
+   * A different sweep in progress is cancelled first.
    */
   ensureSweep(sweep: KernelsScenario): Promise<void>;
   cancel(): void;
@@ -66,6 +67,8 @@ export function sweepJobs(sweep: KernelsScenario): KernelJob[] {
   return jobs;
 }
 
+/** Finished sweeps kept for slides shown again. */
+const SWEEPS_KEPT = 6;
 /** The progress bar follows a point at most this often, in milliseconds. */
 const PROGRESS_SHOWN_EVERY_MS = 100;
 /** Maximum wait for the page to draw between points, for a tab in the background where frames stop. */
@@ -91,6 +94,8 @@ function pageDrawn(): Promise<void> {
 export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPool>) {
   let controller: AbortController | null = null;
   let inFlight: Promise<void> = Promise.resolve();
+  // Sweeps that ran to the end in this page, by sweep key, oldest first, so that a slide shown again needs no new run.
+  const finished = new Map<string, { results: KernelRunResult[]; failures: KernelFailure[] }>();
   return createStore<KernelsRunState>()((set, get) => ({
     status: 'idle',
     results: [],
@@ -112,6 +117,12 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
       }
       // Another caller may have started a sweep while the cancelled one wound down.
       if (get().status === 'running') return get().ensureSweep(sweep);
+      const kept = finished.get(key);
+      if (kept) {
+        const points = kept.results.length + kept.failures.length;
+        set({ status: 'done', results: kept.results, failures: kept.failures, pointsDone: points, pointsTotal: points, current: null, error: null, sweepKey: key });
+        return;
+      }
       return get().runSweep(sweep);
     },
 
@@ -170,6 +181,12 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
         }
       }
       set({ status: signal.aborted ? 'cancelled' : 'done', current: null });
+      if (!signal.aborted) {
+        const key = sweepKeyOf(sweep);
+        finished.delete(key);
+        finished.set(key, { results: get().results, failures: get().failures });
+        if (finished.size > SWEEPS_KEPT) finished.delete(finished.keys().next().value!);
+      }
       controller = null;
       finish();
     },

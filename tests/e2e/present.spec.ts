@@ -385,6 +385,14 @@ test('computing slides start unaided', async ({ page }) => {
   expect(joined).not.toContain('Loading this slide');
   expect(joined).not.toContain('Run sweep');
   expect(joined).toContain('Computing this slide…');
+
+  // Back on the Kernels slide after another, the finished sweep shows at once.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 3');
+  await expect(page.getByTestId('fabric-heatmap-canvas')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.kernels-status')).toHaveText('Finished 24 points.', { timeout: 2_000 });
+  await expect(page.getByTestId('slide-busy')).toHaveCount(0);
 });
 
 test('slide number past the end is reported', async ({ page }) => {

@@ -98,7 +98,8 @@ function PresentationScreen({ index }: { index: number }) {
   const fit = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [loading, setLoading] = useState(false);
-  const computing = useSlideComputation(scenario, decoded[index + 1]);
+  const nextKernels = useMemo(() => decoded.slice(index + 1).find((slide) => slide.view === 'kernels'), [decoded, index]);
+  const computing = useSlideComputation(scenario, nextKernels);
   const slideZoom = useSlideZoom();
   const fitScale = useFitScale(body, fit, slideZoom);
   useEffect(() => {

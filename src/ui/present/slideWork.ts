@@ -8,8 +8,9 @@ import { kernelsStore, sweepKeyOf, useKernelsState } from '../../state/kernelsSt
  * click on stage, and returns true while the slide's result is not drawn yet.
  * The Fabric view runs its own simulation when it mounts, so only its status
  * is read here. The Kernels sweep starts here for the slide on screen, and
- * ahead of time for the next slide unless a Kernels slide is on screen (a new
- * sweep would cancel the one it shows).
+ * ahead of time for the nearest Kernels slide still to come unless a Kernels
+ * slide is on screen (a new sweep would cancel the one it shows). Finished
+ * sweeps are kept, so going back to a Kernels slide shows it at once.
  */
 export function useSlideComputation(scenario: Scenario | undefined, next: Scenario | undefined): boolean {
   const fabricPending = useFabricState((state) => state.status === 'idle' || state.status === 'running');

@@ -191,6 +191,23 @@ describe('slide sweeps', () => {
     expect(points).toHaveLength(4);
   });
 
+  it('ensureSweep brings back a finished sweep', async () => {
+    const { pool, points } = recordingPool();
+    const store = createKernelsStore(() => pool);
+    await store.getState().ensureSweep(small);
+    await store.getState().ensureSweep(other);
+    expect(points).toHaveLength(8);
+    await store.getState().ensureSweep(small);
+    expect(points).toHaveLength(8);
+    expect(store.getState().status).toBe('done');
+    expect(store.getState().results.map((result) => `${result.kernel}@${result.seqLen}`)).toEqual(['tiled@256', 'window@256', 'tiled@512', 'window@512']);
+    expect(store.getState().pointsDone).toBe(4);
+    expect(store.getState().pointsTotal).toBe(4);
+    // Run sweep measures again.
+    await store.getState().runSweep(small);
+    expect(points).toHaveLength(12);
+  });
+
   it('ensureSweep replaces another sweep', async () => {
     const { pool, points } = recordingPool();
     const store = createKernelsStore(() => pool);
@@ -202,5 +219,9 @@ describe('slide sweeps', () => {
     expect(store.getState().results.map((result) => result.seqLen)).toEqual([1024, 1024, 2048, 2048]);
     expect(points.filter((point) => point.endsWith('@1024') || point.endsWith('@2048'))).toHaveLength(4);
     expect(points.length).toBeLessThan(8);
+    // The cancelled sweep was not kept, so asking for it again runs it.
+    const before = points.length;
+    await store.getState().ensureSweep(small);
+    expect(points.length).toBe(before + 4);
   });
 });
