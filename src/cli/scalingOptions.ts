@@ -26,7 +26,7 @@ export const SCALING_OPTION_SPECS: OptionSpecs = {
   block: { type: 'string', valueName: 'N', help: 'Block size B for hierarchical attention, in tokens.', defaultText: String(DEFAULT_ATTENTION.block) },
   rank: { type: 'string', valueName: 'N', help: 'Projected length k for low-rank attention.', defaultText: String(DEFAULT_ATTENTION.rank) },
   features: { type: 'string', valueName: 'N', help: 'Random features m for Performer attention.', defaultText: String(DEFAULT_ATTENTION.features) },
-  tp: { type: 'string', valueName: 'N', help: 'Tensor-parallel degree t; memory and FLOPs are per device.', defaultText: '1' },
+  tp: { type: 'string', valueName: 'N', help: 'Tensor-parallel degree t: memory is per device; FLOPs are for the whole step, timed on t devices.', defaultText: '1' },
   sp: { type: 'boolean', help: 'Sequence parallelism: also split LayerNorm and dropout activations by t.' },
   'no-logits': { type: 'boolean', help: "Leave out the output layer's activations (the published figure's formula)." },
   inference: { type: 'boolean', help: 'Inference: weights, KV cache and working set instead of training state.' },

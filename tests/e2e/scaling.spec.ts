@@ -130,3 +130,14 @@ test('memory CSV export matches the CLI', async ({ page }) => {
     expect(Number(cells[8])).toBe(row.totalBytes);
   }
 });
+
+test('formulas and sources are on the page', async ({ page }) => {
+  await page.goto('./?preset=gpt-j-figure');
+  const formulas = page.getByTestId('formulas');
+  await formulas.getByText('How each number is computed, and its sources').click();
+  await expect(formulas).toContainText('arXiv 2205.05198');
+  await expect(formulas).toContainText('72·b·s·L·h²·(1 + s/(6h) + V/(12·h·L))');
+  // Timing on a device that is not drawn is pointed out.
+  await page.goto('./?preset=gpt-j-figure&dev=h100-80gb');
+  await expect(page.getByTestId('compute-device-note')).toContainText('which is not among the devices drawn above');
+});

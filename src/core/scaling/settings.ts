@@ -48,7 +48,7 @@ export interface ScalingSettings {
   activationBytes: number;
   recompute: Recompute;
   attention: AttentionSettings;
-  /** Tensor-parallel degree t; memory and FLOPs are per device. */
+  /** Tensor-parallel degree t: memory is per device, FLOPs are for the whole step, timed on t devices. */
   tensorParallel: number;
   /** Sequence parallelism splits the non-tensor-parallel activations by t as well. */
   sequenceParallel: boolean;

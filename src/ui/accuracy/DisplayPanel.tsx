@@ -13,7 +13,7 @@ export function DisplayPanel() {
     <fieldset className="acc-group">
       <legend>Display</legend>
       <div className="acc-field">
-        <label htmlFor="acc-smoothing">Smoothing: {settings.smoothing === 1 ? 'raw points' : `${settings.smoothing}-point moving average`}</label>
+        <label htmlFor="acc-smoothing">Smoothing: {settings.smoothing === 1 ? 'raw points' : `moving average over ${settings.smoothing} positions`}</label>
         <input id="acc-smoothing" type="range" min={min} max={257} step={2} value={Math.min(settings.smoothing, 257)}
           onChange={(event) => update({ smoothing: Math.max(min, Math.min(max, Number(event.target.value))) })} />
       </div>

@@ -33,7 +33,7 @@ export function buildChartLines(curves: readonly AccuracyCurve[], metrics: reado
         dashed: metric === 'top5',
         positions: curve.positions,
         raw,
-        smoothed: movingAverage(raw, smoothing),
+        smoothed: movingAverage(raw, smoothing, curve.positions),
         window: curve.window,
       });
     }

@@ -77,6 +77,13 @@ export function Controls() {
         <ScenarioField fieldKey="tp" label="Tensor-parallel degree t" />
         <ScenarioCheckbox fieldKey="sp" label="Sequence parallelism" />
         <ScenarioSelect fieldKey="cdev" label="Time per step on" options={DEVICE_PRESETS.map((d) => ({ value: d.id, label: d.name }))} />
+        {!scaling.devices.includes(scaling.computeDevice) && (
+          // The timing device is chosen on its own, so it can differ from the capacity lines. The note shows when it does.
+          <p className="field-hint" data-testid="compute-device-note">
+            Timed on {DEVICE_PRESETS.find((device) => device.id === scaling.computeDevice)?.name ?? scaling.computeDevice}, which is not among the devices
+            drawn above.
+          </p>
+        )}
         <ScenarioField fieldKey="util" label="Utilisation" hint="fraction of peak, 0.01 to 1" inputMode="decimal" />
       </fieldset>
       <fieldset className="control-group">

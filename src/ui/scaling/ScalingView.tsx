@@ -9,6 +9,7 @@ import { flopsTable, memoryTable } from './exportTables.ts';
 import { DevicePicker } from './DevicePicker.tsx';
 import { FitSummary } from './FitSummary.tsx';
 import { FlopsChart } from './FlopsChart.tsx';
+import { Formulas } from './Formulas.tsx';
 import { MemoryChart } from './MemoryChart.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { Readout } from './Readout.tsx';
@@ -62,6 +63,7 @@ export default function ScalingView() {
               {showTable ? 'Hide table' : 'Show the numbers as a table'}
             </button>
             {showTable && <ScalingTable data={data} scaling={scaling} />}
+            <Formulas />
           </>
         )}
       </section>

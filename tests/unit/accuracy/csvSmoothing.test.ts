@@ -53,4 +53,16 @@ describe('movingAverage', () => {
   it('skips null and NaN', () => {
     expect(movingAverage([1, null, Number.NaN, 5], 3)).toEqual([1, 1, 5, 5]);
   });
+
+  it('counts the window in positions', () => {
+    // An imported table of four far-apart positions keeps its rise under a 25-token window.
+    expect(movingAverage([0.05, 0.2, 0.3, 0.41], 25, [1, 128, 512, 1024])).toEqual([0.05, 0.2, 0.3, 0.41]);
+    expect(movingAverage([1, 2, 3, 10], 3, [1, 2, 3, 10])).toEqual([1.5, 2, 2.5, 10]);
+  });
+
+  it('matches points for contiguous positions', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    const positions = values.map((_, i) => i + 1);
+    expect(movingAverage(values, 4, positions)).toEqual(movingAverage(values, 4));
+  });
 });
