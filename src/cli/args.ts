@@ -34,6 +34,12 @@ export function parseOptions(argv: string[], specs: OptionSpecs, commandName: st
     const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
     return values as Record<string, string | boolean | undefined>;
   } catch (error) {
+    // A value that starts with a dash reads as an option; say what that means for these numbers.
+    const dashValue = /Option '(--[\w-]+)' argument is ambiguous/.exec((error as Error).message);
+    if (dashValue) {
+      const value = argv[argv.indexOf(dashValue[1]!) + 1] ?? '';
+      throw new CliError(`${dashValue[1]}: "${value}" is invalid; a value cannot start with "-" (no option takes a negative number).\nRun "npm run --silent cli -- ${commandName} --help" for the options.`);
+    }
     throw new CliError(`${(error as Error).message}\nRun "npm run --silent cli -- ${commandName} --help" for the options.`);
   }
 }

@@ -106,7 +106,10 @@ function readConfig(path: string): ModelConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`--config: cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder' };
+    const reason = (code && reasons[code]) ?? (error as Error).message;
+    throw new CliError(`--config: cannot read "${path}": ${reason}. Give the path of a Hugging Face config.json file.`);
   }
   try {
     return importHuggingFaceConfig(text);

@@ -27,7 +27,7 @@ export function importHuggingFaceConfig(text: string, id = 'custom'): ModelConfi
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConfigImportError(`config.json is not valid JSON: ${(error as Error).message}. Paste the file's whole contents.`);
+    throw new ConfigImportError(`config.json is not valid JSON: ${(error as Error).message}. Check that the whole config.json was given, from its first { to its last }.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigImportError('config.json must be a JSON object such as {"model_type": "llama", ...}.');
@@ -39,7 +39,7 @@ export function modelFromConfig(config: Json, id = 'custom'): ModelConfig {
   const modelType = config.model_type;
   if (typeof modelType !== 'string' || !(SUPPORTED_MODEL_TYPES as readonly string[]).includes(modelType)) {
     throw new ConfigImportError('config.json cannot be imported.', [
-      new ValidationError('model_type', modelType, `one of ${SUPPORTED_MODEL_TYPES.join(', ')}`, 'For another architecture, choose "custom" and enter its sizes.'),
+      new ValidationError('model_type', modelType, `one of ${SUPPORTED_MODEL_TYPES.join(', ')}`, 'For another architecture, enter its sizes as a custom model on the page.'),
     ]);
   }
   const moeKey = MIXTURE_OF_EXPERTS_KEYS.find((key) => config[key] !== undefined && config[key] !== null && config[key] !== 0);

@@ -117,6 +117,18 @@ describe('command line', { timeout: 30_000 }, () => {
     expect(stderr).toContain('num_local_experts');
   });
 
+  it('names a missing config file', async () => {
+    const { code, stderr } = await cli('memory', '--config', 'tests/fixtures/configs/no-such-file.json', '--seq', '1024');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--config: cannot read "tests/fixtures/configs/no-such-file.json": no such file. Give the path of a Hugging Face config.json file.');
+  });
+
+  it('names a value starting with a dash', async () => {
+    const { code, stderr } = await cli('memory', '--model', 'gpt2', '--seq', '-5');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--seq: "-5" is invalid; a value cannot start with "-" (no option takes a negative number).');
+  });
+
   it('help lists every option with its default', async () => {
     const { code, stdout } = await cli('memory', '--help');
     expect(code).toBe(0);
