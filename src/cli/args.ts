@@ -34,7 +34,7 @@ export function parseOptions(argv: string[], specs: OptionSpecs, commandName: st
     const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
     return values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    // A value that starts with a dash reads as an option; say what that means for these numbers.
+    // A value that starts with a dash reads as an option, so the message names the option and the value.
     const dashValue = /Option '(--[\w-]+)' argument is ambiguous/.exec((error as Error).message);
     if (dashValue) {
       const value = argv[argv.indexOf(dashValue[1]!) + 1] ?? '';
