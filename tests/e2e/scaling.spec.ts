@@ -141,3 +141,13 @@ test('formulas and sources are on the page', async ({ page }) => {
   await page.goto('./?preset=gpt-j-figure&dev=h100-80gb');
   await expect(page.getByTestId('compute-device-note')).toContainText('which is not among the devices drawn above');
 });
+
+test('a fit beyond the trained context is marked', async ({ page }) => {
+  // GPT-2 was trained on 1,024 tokens; on an H100 with tiled attention far longer sequences fit in memory.
+  await page.goto('./?model=gpt2&dev=h100-80gb&attn=tiled');
+  await expect(page.getByTestId('beyond-context-h100-80gb')).toContainText("beyond the model's trained context of 1,024 tokens");
+  // GPT-J's published figure: 3,444 tokens fit on WSE-2, past its 2,048-token context; nothing fits on an A100.
+  await page.goto('./?preset=gpt-j-figure');
+  await expect(page.getByTestId('beyond-context-wse-2')).toContainText('context of 2,048 tokens');
+  await expect(page.getByTestId('beyond-context-a100-80gb')).toHaveCount(0);
+});

@@ -21,6 +21,12 @@ export function FitSummary({ data }: { data: ScalingData }) {
             ) : (
               <span>
                 <span className="fit-value">{fit.atLimit ? 'at least ' : ''}{formatInteger(fit.maxSeq)}</span> tokens
+                {fit.maxSeq > data.model.contextLength && (
+                  // Memory allows it, but the model was not trained for it.
+                  <span className="assumption" data-testid={`beyond-context-${device.id}`}>
+                    {' '}(memory only: beyond the model&apos;s trained context of {formatInteger(data.model.contextLength)} tokens)
+                  </span>
+                )}
               </span>
             )}
             {device.memoryMode === 'weight-streaming' && (
