@@ -117,10 +117,10 @@ export function createKernelsStore(getPool: () => KernelPool | Promise<KernelPoo
       }
       // Another caller may have started a sweep while the cancelled one wound down.
       if (get().status === 'running') return get().ensureSweep(sweep);
-      const kept = finished.get(key);
-      if (kept) {
-        const points = kept.results.length + kept.failures.length;
-        set({ status: 'done', results: kept.results, failures: kept.failures, pointsDone: points, pointsTotal: points, current: null, error: null, sweepKey: key });
+      const earlier = finished.get(key);
+      if (earlier) {
+        const points = earlier.results.length + earlier.failures.length;
+        set({ status: 'done', results: earlier.results, failures: earlier.failures, pointsDone: points, pointsTotal: points, current: null, error: null, sweepKey: key });
         return;
       }
       return get().runSweep(sweep);

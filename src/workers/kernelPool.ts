@@ -145,8 +145,8 @@ export class KernelPool {
       // A long point's progress is read from the control block while it runs.
       // A short one reports after each run.
       const pollProgress = this.flopsOf(job) >= WARM_UP_BELOW_FLOPS;
+      const tasks = planTasks(shape, this.size);
       const runOnce = async (onFraction?: (fraction: number) => void): Promise<number> => {
-        const tasks = planTasks(shape, this.size);
         resetControl(control);
         const poll = onFraction && pollProgress ? setInterval(() => onFraction(readProgress(control)), PROGRESS_POLL_MS) : undefined;
         const startedAt = performance.timeOrigin + performance.now();

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './pageErrors.ts';
 
 const fixture = 'tests/fixtures/gpt2-tiny';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
-}
 
 test('empty state asks for GPT-2 weights', async ({ page }) => {
   const errors = watchErrors(page);

@@ -1,13 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
-}
+import { watchErrors } from './pageErrors.ts';
 
 const status = (page: Page) => page.locator('[data-status]');
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './pageErrors.ts';
 
 /** Runs the project's command line and parses its JSON output. */
 function cli<T>(...args: string[]): T {
@@ -9,15 +10,6 @@ function cli<T>(...args: string[]): T {
 }
 
 /** Collects console errors and uncaught exceptions for the page's lifetime. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
-}
-
 async function readTotalBytes(page: Page, seq: number): Promise<number> {
   const input = page.getByTestId('readout-seq-input');
   await input.fill(String(seq));

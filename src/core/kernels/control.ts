@@ -2,8 +2,8 @@ import type { MemoryLayout } from './job.ts';
 
 // The control block is a few 32-bit integers in the job's shared memory.
 // Through it the workers of a pool share out the tasks of one run and report
-// progress without a message to the page, so a run never waits on the page's
-// own thread, which may be busy drawing.
+// progress, so no task has to wait for a message from the page's thread,
+// which may be busy drawing.
 
 /** Index of the next unclaimed task. */
 const NEXT_TASK = 0;

@@ -4,7 +4,7 @@ import type { FabricResult } from '../../core/fabric/simulate.ts';
 import { formatBytes } from '../../core/units.ts';
 import { useFabricState, type PeCoordinates } from '../../state/fabricStore.ts';
 import { useAppState } from '../../state/store.ts';
-import { setPin } from './pin.ts';
+import { insideFabric, setPin } from './pin.ts';
 import { METRIC_INFO, formatMetricValue } from './colour.ts';
 
 function usableCoordinates(result: FabricResult, pe: PeCoordinates): PeCoordinates | undefined {
@@ -54,7 +54,7 @@ export function PinnedPanel({ result }: { result: FabricResult }) {
   const usable = usableCoordinates(result, pinned);
   const unpin = () => setPin(undefined);
   const { columns, rows: fabricRows } = result.geometry;
-  if (pinned.x >= columns || pinned.y >= fabricRows) {
+  if (!insideFabric(pinned, columns, fabricRows)) {
     // A link can pin a PE of a larger fabric than the one now simulated.
     return (
       <section className="fabric-pinned" aria-label="Pinned PE">

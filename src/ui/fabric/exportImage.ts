@@ -9,10 +9,10 @@ const MARGIN = 12;
 const rgb = (values: readonly number[]) => `rgb(${values.join(', ')})`;
 
 /**
- * Returns a new canvas with the heatmap as drawn and, under it, the colour
- * legend the page shows beside it: the metric and its unit, the colour ramp
- * with three values, and the overflow and reserved swatches, so that an
- * exported picture explains its colours on its own.
+ * Returns a new canvas with the heatmap as drawn and the colour legend under
+ * it, so that an exported picture explains its colours on its own. The legend
+ * names the metric and its unit, shows the colour ramp with three values, and
+ * adds the overflow and reserved swatches.
  */
 export function heatmapWithLegend(heatmap: HTMLCanvasElement, scale: ColourScale): HTMLCanvasElement {
   // The heatmap canvas is drawn at the device pixel ratio, and so is the band.
